@@ -1,0 +1,14 @@
+namespace Typed.Framing;
+
+/// <summary>
+/// The WebSocket heartbeat frame <c>{"heartbeat":"1"}</c>. It has no <c>messages</c> member, so
+/// clients that do not know it pass it by unseen.
+/// </summary>
+public static class Heartbeat
+{
+    private static readonly byte[] FrameBytes = "{\"heartbeat\":\"1\"}"u8.ToArray();
+
+    public static ReadOnlyMemory<byte> Frame => FrameBytes;
+
+    public static bool IsHeartbeat(ReadOnlySpan<byte> frame) => frame.SequenceEqual(FrameBytes);
+}

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text.Json;
+using Typed.Messages;
+
+namespace Typed.Framing;
+
+/// <summary>
+/// What the server sends: <c>{"messages":[m1,m2,...]}</c>. Messages that waited go out together
+/// in one frame; that is the protocol's batching.
+/// </summary>
+public static class ServerFrame
+{
+    private static ReadOnlySpan<byte> Start => "{\"messages\":["u8;
+
+    private static ReadOnlySpan<byte> End => "]}"u8;
+
+    /// <summary>Starts a frame; follow with <see cref="WriteMessage"/> calls and <see cref="WriteEnd"/>.</summary>
+    public static void WriteStart(IBufferWriter<byte> output) => output.Write(Start);
+
+    public static void WriteMessage(IBufferWriter<byte> output, Message message, bool first) =>
+        MessageArray.WriteElement(output, message, first);
+
+    public static void WriteEnd(IBufferWriter<byte> output) => output.Write(End);
+
+    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<Message> messages)
+    {
+        WriteStart(output);
+        for (var i = 0; i < messages.Length; i++)
+        {
+            WriteMessage(output, messages[i], first: i == 0);
+        }
+
+        WriteEnd(output);
+    }
+
+    public static byte[] Encode(params ReadOnlySpan<Message> messages)
+    {
+        var length = Start.Length + End.Length + messages.Length;
+        foreach (var message in messages)
+        {
+            length += message.Json.Length;
+        }
+
+        var writer = new ArrayBufferWriter<byte>(length);
+        Write(writer, messages);
+        return writer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Reads the messages of a frame. A frame without a <c>messages</c> member (a heartbeat, or
+    /// anything a newer server adds) yields none, as clients are to ignore it.
+    /// </summary>
+    /// <exception cref="ProtocolFormatException">Not a JSON object in valid UTF-8.</exception>
+    public static IReadOnlyList<Message> Parse(ReadOnlyMemory<byte> frame)
+    {
+        JsonValidation.EnsureUtf8(frame.Span);
+        try
+        {
+            var reader = new Utf8JsonReader(frame.Span, JsonValidation.ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new ProtocolFormatException("A server frame is a JSON object.");
+            }
+
+            IReadOnlyList<Message> messages = [];
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("messages"u8))
+                {
+                    reader.Read();
+                    messages = MessageArray.ReadElements(ref reader, frame);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (reader.Read())
+            {
+                throw new ProtocolFormatException("A server frame holds one JSON object and nothing after it.");
+            }
+
+            return messages;
+        }
+        catch (JsonException e)
+        {
+            throw new ProtocolFormatException("The frame is not well-formed JSON: " + e.Message, e);
+        }
+    }
+}

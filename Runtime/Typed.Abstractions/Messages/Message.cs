@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Typed.Messages;
+
+/// <summary>
+/// One protocol message: any JSON value, kept as the raw UTF-8 JSON it arrived as, so that a
+/// message relayed by the server leaves byte for byte as it came in.
+/// </summary>
+public readonly struct Message : IEquatable<Message>
+{
+    private Message(ReadOnlyMemory<byte> json) => Json = json;
+
+    /// <summary>The message's UTF-8 JSON text, exactly as it travels inside a frame or payload.</summary>
+    public ReadOnlyMemory<byte> Json { get; }
+
+    /// <summary>True for the default value, which holds no JSON at all.</summary>
+    public bool IsEmpty => Json.IsEmpty;
+
+    public MessageKind Kind => Json.Span[0] switch
+    {
+        (byte)'"' => MessageKind.Text,
+        (byte)'{' => MessageKind.Object,
+        (byte)'[' => MessageKind.Array,
+        _ => MessageKind.Scalar,
+    };
+
+    public bool IsText => !IsEmpty && Kind == MessageKind.Text;
+
+    /// <summary>The text of a string message, exactly as it was sent.</summary>
+    /// <exception cref="InvalidOperationException">The message is not a JSON string.</exception>
+    public string Text => IsText
+        ? JsonString.Read(Json.Span)
+        : throw new InvalidOperationException($"The message is a JSON {Kind}, not a string.");
+
+    /// <summary>Makes a plain string message.</summary>
+    public static Message FromText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new Message(JsonString.Encode(text));
+    }
+
+    /// <summary>Wraps one JSON value, checking that it is exactly one well-formed value (white space around it is dropped).</summary>
+    /// <exception cref="ProtocolFormatException">The input is not one JSON value in valid UTF-8.</exception>
+    public static Message FromJson(ReadOnlyMemory<byte> utf8Json)
+    {
+        var trimmed = JsonValidation.TrimWhiteSpace(utf8Json);
+        JsonValidation.EnsureSingleValue(trimmed.Span);
+        return new Message(trimmed);
+    }
+
+    /// <inheritdoc cref="FromJson(ReadOnlyMemory{byte})"/>
+    public static Message FromJson(string json) => FromJson(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Wraps JSON that a parser of this assembly has already checked.</summary>
+    internal static Message FromValidatedJson(ReadOnlyMemory<byte> utf8Json) => new(utf8Json);
+
+    /// <summary>Parses the message as a JSON document, for senders of objects and numbers.</summary>
+    public JsonDocument ToJsonDocument() => JsonDocument.Parse(Json);
+
+    /// <summary>The message's JSON as a .NET string.</summary>
+    public string ToJsonString() => Encoding.UTF8.GetString(Json.Span);
+
+    public override string ToString() => IsText ? Text : ToJsonString();
+
+    public bool Equals(Message other) => Json.Span.SequenceEqual(other.Json.Span);
+
+    public override bool Equals(object? obj) => obj is Message other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(Json.Span);
+        return hash.ToHashCode();
+    }
+
+    public static bool operator ==(Message left, Message right) => left.Equals(right);
+
+    public static bool operator !=(Message left, Message right) => !left.Equals(right);
+
+    public static implicit operator Message(string text) => FromText(text);
+}

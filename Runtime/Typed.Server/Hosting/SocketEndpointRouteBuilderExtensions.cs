@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Typed.Server;
+using Typed.Server.Http;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class SocketEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Serves the protocol under <c>/{resource}</c> (by default <see cref="SocketServerOptions.Resource"/>);
+    /// every other path is left to the rest of the application.
+    /// </summary>
+    public static IEndpointConventionBuilder MapSockets(this IEndpointRouteBuilder endpoints, Action<Listener>? configure = null) =>
+        endpoints.MapSockets(resource: null, configure);
+
+    /// <inheritdoc cref="MapSockets(IEndpointRouteBuilder, Action{Listener}?)"/>
+    public static IEndpointConventionBuilder MapSockets(this IEndpointRouteBuilder endpoints, string? resource, Action<Listener>? configure = null)
+    {
+        var services = endpoints.ServiceProvider;
+        var listener = services.GetService<Listener>()
+            ?? throw new InvalidOperationException("Call services.AddSockets() before app.MapSockets().");
+        resource = (resource ?? services.GetRequiredService<IOptions<SocketServerOptions>>().Value.Resource).Trim('/');
+        configure?.Invoke(listener);
+
+        var handler = ActivatorUtilities.CreateInstance<SocketRequestHandler>(services, resource);
+        services.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(() => listener.DisconnectAll());
+        return endpoints.Map("/" + resource + "/{**path}", handler.HandleAsync).WithDisplayName("Typed sockets /" + resource);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Typed.Server;
+using Typed.Server.Transports;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class SocketServiceCollectionExtensions
+{
+    /// <summary>Adds the Typed server: the <see cref="Listener"/>, its options and the transports.</summary>
+    public static IServiceCollection AddSockets(this IServiceCollection services, Action<SocketServerOptions>? configure = null)
+    {
+        var options = services.AddOptions<SocketServerOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Listener>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, WebSocketTransport>(_ => new WebSocketTransport()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, XhrPollingTransport>());
+        return services;
+    }
+
+    /// <summary>WebSocket upgrades need ASP.NET Core's WebSockets middleware ahead of the endpoints.</summary>
+    private sealed class WebSocketsStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseWebSockets();
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Typed.Buffers;
+using Typed.Framing;
+using Typed.Server.Logging;
+
+namespace Typed.Server.Http;
+
+/// <summary>
+/// <c>POST /{resource}/{transport}/{sessionid}/send</c>: the upstream of every HTTP transport.
+/// The body is a form with one field, <c>data</c>, holding the URL-encoded payload array.
+/// </summary>
+internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
+{
+    private static readonly byte[] Ok = "ok"u8.ToArray();
+
+    // URL-encoding can triple a payload; a little more for the field name and separators.
+    private long MaxBodySize => (3L * options.MaxMessageSize) + 64;
+
+    public async Task ReceiveAsync(HttpContext context, Client client)
+    {
+        var request = context.Request;
+        if (request.ContentType is { Length: > 0 } contentType
+            && !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            await RefuseAsync(context, client, StatusCodes.Status415UnsupportedMediaType, "the body must be application/x-www-form-urlencoded");
+            return;
+        }
+
+        if (request.ContentLength > MaxBodySize)
+        {
+            await RefuseAsync(context, client, StatusCodes.Status413PayloadTooLarge, "the body is over the size limit");
+            return;
+        }
+
+        using var body = new PooledBufferWriter((int)Math.Min(request.ContentLength ?? 4096, MaxBodySize));
+        if (!await TryReadBodyAsync(request, body, context.RequestAborted))
+        {
+            await RefuseAsync(context, client, StatusCodes.Status413PayloadTooLarge, "the body is over the size limit");
+            return;
+        }
+
+        // The messages keep slices of this array, so it must be owned, not pooled.
+        var payload = new PooledBufferWriter(body.WrittenCount);
+        byte[] payloadBytes;
+        try
+        {
+            if (!FormField.TryDecode(body.WrittenSpan, "data"u8, payload))
+            {
+                await RefuseAsync(context, client, StatusCodes.Status400BadRequest, "the body has no data field");
+                return;
+            }
+
+            payloadBytes = payload.ToArray();
+        }
+        catch (FormatException e)
+        {
+            await RefuseAsync(context, client, StatusCodes.Status400BadRequest, e.Message);
+            return;
+        }
+        finally
+        {
+            payload.Dispose();
+        }
+
+        if (payloadBytes.Length > options.MaxMessageSize)
+        {
+            await RefuseAsync(context, client, StatusCodes.Status413PayloadTooLarge, "the payload is over the size limit");
+            return;
+        }
+
+        IReadOnlyList<Typed.Messages.Message> messages;
+        try
+        {
+            messages = ClientPayload.Parse(payloadBytes);
+        }
+        catch (ProtocolFormatException e)
+        {
+            await RefuseAsync(context, client, StatusCodes.Status400BadRequest, e.Message);
+            return;
+        }
+
+        client.Receive(messages);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "text/plain; charset=UTF-8";
+        context.Response.ContentLength = 2;
+        await context.Response.Body.WriteAsync(Ok, context.RequestAborted);
+    }
+
+    private async Task<bool> TryReadBodyAsync(HttpRequest request, PooledBufferWriter body, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(body.GetMemory(8192), cancellationToken);
+            if (read == 0)
+            {
+                return true;
+            }
+
+            body.Advance(read);
+            if (body.WrittenCount > MaxBodySize)
+            {
+                return false;
+            }
+        }
+    }
+
+    private Task RefuseAsync(HttpContext context, Client client, int status, string reason)
+    {
+        Log.PayloadRefused(logger, client.SessionId, reason);
+        return HttpResponses.WriteErrorAsync(context, status, reason);
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Typed.Server.Logging;
+using Typed.Server.Security;
+using Typed.Server.Transports;
+
+namespace Typed.Server.Http;
+
+/// <summary>
+/// Every request under the resource: checks the transport, the origin and the method, answers
+/// preflights and upstream POSTs, and hands downstream requests to their transport.
+/// </summary>
+internal sealed class SocketRequestHandler
+{
+    private readonly Listener _listener;
+    private readonly string _resource;
+    private readonly Dictionary<string, (IServerTransport Transport, ResolvedTransportOptions Options)> _transports;
+    private readonly OriginPolicy _origins;
+    private readonly HttpUpstream _upstream;
+    private readonly ILogger _logger;
+
+    public SocketRequestHandler(Listener listener, IEnumerable<IServerTransport> transports, ILogger<SocketRequestHandler> logger, string resource)
+    {
+        _listener = listener;
+        _resource = resource;
+        _logger = logger;
+        var options = listener.Options;
+        var enabled = options.Transports;
+        _transports = transports
+            .Where(t => enabled is null || enabled.Contains(t.Name))
+            .ToDictionary(
+                t => t.Name,
+                t => (t, t.Defaults(options).Override(options.TransportOptions.TryGetValue(t.Name, out var configured) ? configured : null)),
+                StringComparer.Ordinal);
+        _origins = new OriginPolicy(options.Origins);
+        _upstream = new HttpUpstream(options, logger);
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!SocketRequestPath.TryParse(request.Path.Value ?? string.Empty, _resource, out var path)
+            || !_transports.TryGetValue(path.Transport, out var transport))
+        {
+            await RefuseAsync(context, StatusCodes.Status404NotFound, "no such transport");
+            return;
+        }
+
+        var origin = _origins.Evaluate(request);
+        if (origin == OriginDecision.Refused)
+        {
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, "origin not allowed");
+            return;
+        }
+
+        if (origin == OriginDecision.Allowed)
+        {
+            Cors.AllowOrigin(context.Response, request.Headers.Origin.ToString());
+        }
+
+        if (HttpMethods.IsOptions(request.Method))
+        {
+            Cors.AnswerPreflight(context);
+            return;
+        }
+
+        if (HttpMethods.IsPost(request.Method))
+        {
+            await HandleUpstreamAsync(context, path);
+            return;
+        }
+
+        if (!HttpMethods.IsGet(request.Method))
+        {
+            context.Response.Headers.Allow = "GET, POST, OPTIONS";
+            await RefuseAsync(context, StatusCodes.Status405MethodNotAllowed, "method not allowed");
+            return;
+        }
+
+        Client? existing = null;
+        if (!path.IsNewSession && !_listener.TryGetSession(path.SessionId, out existing))
+        {
+            // An old client re-polls at once whatever the answer: make it wait, not spin.
+            await DelayAsync(context);
+            await RefuseAsync(context, StatusCodes.Status404NotFound, "unknown or expired session");
+            return;
+        }
+
+        await transport.Transport.HandleAsync(new DownstreamRequest(context, _listener, path.Transport, existing, transport.Options, _logger));
+    }
+
+    private async Task HandleUpstreamAsync(HttpContext context, SocketRequestPath path)
+    {
+        if (!path.IsSend || path.IsNewSession)
+        {
+            await RefuseAsync(context, StatusCodes.Status404NotFound, "POST goes to /{transport}/{sessionid}/send");
+            return;
+        }
+
+        if (!_listener.TryGetSession(path.SessionId, out var client))
+        {
+            await RefuseAsync(context, StatusCodes.Status404NotFound, "unknown or expired session");
+            return;
+        }
+
+        await _upstream.ReceiveAsync(context, client);
+    }
+
+    private async Task DelayAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(_listener.Options.UnknownSessionDelay, _listener.Time, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up first.
+        }
+    }
+
+    private Task RefuseAsync(HttpContext context, int status, string reason)
+    {
+        Log.RequestRefused(_logger, context.Request.Method, context.Request.Path, reason);
+        return HttpResponses.WriteErrorAsync(context, status, reason);
+    }
+}

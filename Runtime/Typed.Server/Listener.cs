@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Typed.Framing;
+using Typed.Messages;
+using Typed.Server.Logging;
+using Typed.Server.Sessions;
+
+namespace Typed.Server;
+
+/// <summary>
+/// The server side of the protocol, as the 2010 server's <c>Listener</c>: every session indexed
+/// by id, the connected clients, the client events, and broadcast.
+/// </summary>
+public sealed class Listener
+{
+    private readonly ConcurrentDictionary<string, Client> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Client> _connected = new(StringComparer.Ordinal);
+    private readonly ILogger<Listener> _logger;
+
+    public Listener(IOptions<SocketServerOptions> options, ILogger<Listener> logger, TimeProvider? timeProvider = null)
+    {
+        Options = options.Value;
+        _logger = logger;
+        Time = timeProvider ?? TimeProvider.System;
+    }
+
+    public SocketServerOptions Options { get; }
+
+    /// <summary>
+    /// A session was opened and its handshake is about to go out. Messages sent now ride in the
+    /// first frame, right after the session id.
+    /// </summary>
+    public event Action<Client>? ClientConnecting;
+
+    /// <summary>The handshake frame was written: the client is connected.</summary>
+    public event Action<Client>? ClientConnected;
+
+    /// <summary>A message arrived; raised once per message, in the order the client sent them.</summary>
+    public event Action<Client, Message>? ClientMessage;
+
+    /// <summary>A connected client's session is over; raised once.</summary>
+    public event Action<Client>? ClientDisconnected;
+
+    /// <summary>A snapshot of the connected clients.</summary>
+    public IReadOnlyCollection<Client> Clients => [.. _connected.Values];
+
+    /// <summary>The connected clients by session id.</summary>
+    public IReadOnlyDictionary<string, Client> ClientsIndex => _connected;
+
+    internal TimeProvider Time { get; }
+
+    /// <summary>Sends a message to every connected client except the given session ids, encoding its frame once.</summary>
+    public void Broadcast(Message message, params string[] except)
+    {
+        if (_connected.IsEmpty)
+        {
+            return;
+        }
+
+        var item = new Outgoing(message, ServerFrame.Encode(message));
+        var skip = except.Length > 8 ? new HashSet<string>(except, StringComparer.Ordinal) : null;
+        foreach (var client in _connected.Values)
+        {
+            var excluded = skip?.Contains(client.SessionId) ?? Array.IndexOf(except, client.SessionId) >= 0;
+            if (!excluded)
+            {
+                client.Enqueue(item);
+            }
+        }
+    }
+
+    /// <inheritdoc cref="Broadcast(Message, string[])"/>
+    public void Broadcast(string text, params string[] except) => Broadcast(Message.FromText(text), except);
+
+    /// <summary>Ends every session, as when the application stops.</summary>
+    public void DisconnectAll(DisconnectReason reason = DisconnectReason.Shutdown)
+    {
+        foreach (var session in _sessions.Values)
+        {
+            session.End(reason);
+        }
+    }
+
+    internal Client OpenSession(string transport)
+    {
+        while (true)
+        {
+            var client = new Client(this, SessionIds.Create(), transport);
+            if (_sessions.TryAdd(client.SessionId, client))
+            {
+                Log.SessionOpened(_logger, client.SessionId, transport);
+                Raise(ClientConnecting, client, nameof(ClientConnecting));
+                return client;
+            }
+        }
+    }
+
+    internal bool TryGetSession(string sessionId, out Client client) =>
+        _sessions.TryGetValue(sessionId, out client!) && !client.IsEnded;
+
+    internal void IndexConnected(Client client) => _connected[client.SessionId] = client;
+
+    internal void OnConnected(Client client)
+    {
+        Log.ClientConnected(_logger, client.SessionId);
+        Raise(ClientConnected, client, nameof(ClientConnected));
+    }
+
+    internal void OnMessage(Client client, Message message)
+    {
+        try
+        {
+            ClientMessage?.Invoke(client, message);
+        }
+        catch (Exception e)
+        {
+            Log.HandlerFailed(_logger, e, nameof(ClientMessage), client.SessionId);
+        }
+    }
+
+    internal void OnSlowConsumer(Client client, long queuedBytes) =>
+        Log.SlowConsumer(_logger, client.SessionId, queuedBytes, Options.MaxQueuedBytes);
+
+    internal void OnEnded(Client client, bool wasConnected, DisconnectReason reason)
+    {
+        _sessions.TryRemove(client.SessionId, out _);
+        _connected.TryRemove(client.SessionId, out _);
+        if (!wasConnected)
+        {
+            return;
+        }
+
+        Log.ClientDisconnected(_logger, client.SessionId, reason);
+        Raise(ClientDisconnected, client, nameof(ClientDisconnected));
+    }
+
+    private void Raise(Action<Client>? handlers, Client client, string name)
+    {
+        try
+        {
+            handlers?.Invoke(client);
+        }
+        catch (Exception e)
+        {
+            Log.HandlerFailed(_logger, e, name, client.SessionId);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Typed.Server.Logging;
+
+/// <summary>Every line the server logs, defined once so that each is cheap when its level is off.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "Session {SessionId} opened on {Transport}.")]
+    public static partial void SessionOpened(ILogger logger, string sessionId, string transport);
+
+    [LoggerMessage(2, LogLevel.Information, "Client {SessionId} connected.")]
+    public static partial void ClientConnected(ILogger logger, string sessionId);
+
+    [LoggerMessage(3, LogLevel.Information, "Client {SessionId} disconnected ({Reason}).")]
+    public static partial void ClientDisconnected(ILogger logger, string sessionId, DisconnectReason reason);
+
+    [LoggerMessage(4, LogLevel.Warning, "Refused {Method} {Path}: {Reason}.")]
+    public static partial void RequestRefused(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(5, LogLevel.Warning, "Session {SessionId} sent a payload that was refused: {Reason}.")]
+    public static partial void PayloadRefused(ILogger logger, string sessionId, string reason);
+
+    [LoggerMessage(6, LogLevel.Warning, "Session {SessionId} has {QueuedBytes} bytes waiting, over the limit of {Limit}: disconnecting it as a slow consumer.")]
+    public static partial void SlowConsumer(ILogger logger, string sessionId, long queuedBytes, long limit);
+
+    [LoggerMessage(7, LogLevel.Error, "A {Event} handler threw for session {SessionId}.")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string @event, string sessionId);
+
+    [LoggerMessage(8, LogLevel.Debug, "Downstream of session {SessionId} ended: {Reason}.")]
+    public static partial void DownstreamEnded(ILogger logger, string sessionId, string reason);
+}

@@ -1,0 +1,46 @@
+namespace Typed.Server;
+
+/// <summary>
+/// How the server speaks the protocol: the 2010 listener's options (<c>resource</c>,
+/// <c>transports</c>, <c>transportOptions</c>, <c>timeout</c>, <c>origins</c>) plus the limits a
+/// server on the open internet needs.
+/// </summary>
+public sealed class SocketServerOptions
+{
+    /// <summary>The path segment the server owns: every request under <c>/{Resource}</c>.</summary>
+    public string Resource { get; set; } = "socket.io";
+
+    /// <summary>
+    /// The transports accepted, by protocol name. Null accepts every transport the server has;
+    /// see <see cref="TransportNames"/>.
+    /// </summary>
+    public IList<string>? Transports { get; set; }
+
+    /// <summary>Per-transport settings, keyed by transport name; unset values take the transport's default.</summary>
+    public IDictionary<string, TransportOptions> TransportOptions { get; } =
+        new Dictionary<string, TransportOptions>(StringComparer.Ordinal);
+
+    /// <summary>How long a session lives with no downstream attached before it is over.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>
+    /// Allowed <c>host:port</c> pairs for cross-origin requests, <c>*</c> on either side
+    /// (<c>*:*</c> allows every origin). Empty, the default, allows only the server's own origin.
+    /// </summary>
+    public IList<string> Origins { get; set; } = [];
+
+    /// <summary>The largest upstream payload (one WebSocket message or one decoded <c>data</c> field), in bytes.</summary>
+    public int MaxMessageSize { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How many bytes of messages may wait for one session's downstream. A session that
+    /// would pass it is a consumer too slow to keep: it is disconnected.
+    /// </summary>
+    public long MaxQueuedBytes { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a poll for an unknown or expired session waits before its 404, so that an old
+    /// client that re-polls at once does not spin in a tight loop.
+    /// </summary>
+    public TimeSpan UnknownSessionDelay { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,324 @@
+using Typed.Messages;
+using Typed.Server.Sessions;
+
+namespace Typed.Server;
+
+/// <summary>
+/// One session on the server, as the 2010 server's <c>Client</c>: it outlives its connections,
+/// queues what is sent while no downstream is attached, and sends it as one frame when one is.
+/// </summary>
+public sealed class Client
+{
+    private enum HandshakeState { Pending, InFlight, Done }
+
+    private readonly Listener _listener;
+    private readonly object _gate = new();
+    private readonly object _receiveGate = new();
+    private List<Outgoing> _queue = [];
+    private long _queuedBytes;
+    private HandshakeState _handshake;
+    private Downstream? _downstream;
+    private TaskCompletionSource? _waiter;
+    private ITimer? _expiry;
+    private int _expiryGeneration;
+    private int _connections;
+    private DisconnectReason? _ended;
+
+    internal Client(Listener listener, string sessionId, string transport)
+    {
+        _listener = listener;
+        SessionId = sessionId;
+        Transport = transport;
+        StartExpiry(listener.Options.Timeout);
+    }
+
+    public string SessionId { get; }
+
+    /// <summary>The transport the session was opened with.</summary>
+    public string Transport { get; }
+
+    public Listener Listener => _listener;
+
+    /// <summary>True while the handshake is done and a downstream is attached.</summary>
+    public bool Connected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _handshake == HandshakeState.Done && _downstream is not null && _ended is null;
+            }
+        }
+    }
+
+    /// <summary>How many times a downstream attached to the session.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Why the session ended, or null while it lives.</summary>
+    public DisconnectReason? DisconnectReason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ended;
+            }
+        }
+    }
+
+    /// <summary>Sends a message: at once when a downstream is waiting, else when one attaches.</summary>
+    public void Send(Message message) => Enqueue(new Outgoing(message, default));
+
+    /// <summary>Sends a plain string message, delivered exactly as given.</summary>
+    public void Send(string text) => Send(Message.FromText(text));
+
+    /// <summary>Sends a message to every other connected client.</summary>
+    public void Broadcast(Message message) => _listener.Broadcast(message, SessionId);
+
+    /// <inheritdoc cref="Broadcast(Message)"/>
+    public void Broadcast(string text) => Broadcast(Message.FromText(text));
+
+    /// <summary>Ends the session now; queued messages are dropped.</summary>
+    public void Disconnect() => End(Server.DisconnectReason.ServerDisconnect);
+
+    public override string ToString() => SessionId;
+
+    internal bool IsEnded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ended is not null;
+            }
+        }
+    }
+
+    internal void Enqueue(in Outgoing item)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(item.Message.IsEmpty, true, nameof(item));
+        TaskCompletionSource? waiter;
+        long overflow;
+        lock (_gate)
+        {
+            if (_ended is not null)
+            {
+                return;
+            }
+
+            overflow = _queuedBytes + item.Message.Json.Length;
+            if (overflow <= _listener.Options.MaxQueuedBytes)
+            {
+                _queue.Add(item);
+                _queuedBytes = overflow;
+                overflow = 0;
+            }
+
+            waiter = _waiter;
+            _waiter = null;
+        }
+
+        waiter?.TrySetResult();
+        if (overflow > 0)
+        {
+            _listener.OnSlowConsumer(this, overflow);
+            End(Server.DisconnectReason.SlowConsumer);
+        }
+    }
+
+    internal Downstream? Attach(TimeSpan closeTimeout)
+    {
+        Downstream? previous;
+        Downstream attached;
+        lock (_gate)
+        {
+            if (_ended is not null)
+            {
+                return null;
+            }
+
+            _expiry?.Dispose();
+            _expiry = null;
+            _expiryGeneration++;
+            previous = _downstream;
+            attached = new Downstream(this, closeTimeout);
+            _downstream = attached;
+            _connections++;
+        }
+
+        previous?.Supersede();
+        return attached;
+    }
+
+    internal void Detach(Downstream downstream)
+    {
+        lock (_gate)
+        {
+            if (_downstream != downstream)
+            {
+                return;
+            }
+
+            _downstream = null;
+            if (_ended is null)
+            {
+                StartExpiry(downstream.CloseTimeout);
+            }
+        }
+    }
+
+    internal Task WaitForOutgoingAsync(Downstream downstream, CancellationToken cancellationToken)
+    {
+        Task waiting;
+        lock (_gate)
+        {
+            if (_downstream != downstream || _ended is not null || HasOutgoing)
+            {
+                return Task.CompletedTask;
+            }
+
+            _waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting = _waiter.Task;
+        }
+
+        return waiting.WaitAsync(cancellationToken);
+    }
+
+    internal OutgoingBatch? TakeBatch(Downstream downstream)
+    {
+        lock (_gate)
+        {
+            if (_downstream != downstream || _ended is not null || !HasOutgoing)
+            {
+                return null;
+            }
+
+            Message? handshake = null;
+            if (_handshake == HandshakeState.Pending)
+            {
+                handshake = Framing.Handshake.Create(SessionId);
+                _handshake = HandshakeState.InFlight;
+            }
+
+            var batch = new OutgoingBatch(handshake, _queue);
+            _queue = [];
+            _queuedBytes = 0;
+            return batch;
+        }
+    }
+
+    internal void Delivered(OutgoingBatch batch)
+    {
+        if (batch.Handshake is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _handshake = HandshakeState.Done;
+            if (_ended is not null)
+            {
+                return;
+            }
+
+            // Indexed under the lock, so that an End racing with this always sees it connected.
+            _listener.IndexConnected(this);
+        }
+
+        _listener.OnConnected(this);
+    }
+
+    internal void Requeue(OutgoingBatch batch)
+    {
+        lock (_gate)
+        {
+            if (batch.Handshake is not null && _handshake == HandshakeState.InFlight)
+            {
+                _handshake = HandshakeState.Pending;
+            }
+
+            if (_ended is not null || batch.Messages.Count == 0)
+            {
+                return;
+            }
+
+            batch.Messages.AddRange(_queue);
+            _queue = batch.Messages;
+            _queuedBytes = 0;
+            foreach (var item in _queue)
+            {
+                _queuedBytes += item.Message.Json.Length;
+            }
+        }
+    }
+
+    /// <summary>Hands the messages of one payload to the application, in order, one payload at a time.</summary>
+    internal void Receive(IReadOnlyList<Message> messages)
+    {
+        lock (_receiveGate)
+        {
+            foreach (var message in messages)
+            {
+                if (IsEnded)
+                {
+                    return;
+                }
+
+                _listener.OnMessage(this, message);
+            }
+        }
+    }
+
+    internal void End(DisconnectReason reason)
+    {
+        Downstream? downstream;
+        TaskCompletionSource? waiter;
+        bool wasConnected;
+        lock (_gate)
+        {
+            if (_ended is not null)
+            {
+                return;
+            }
+
+            _ended = reason;
+            _queue = [];
+            _queuedBytes = 0;
+            _expiry?.Dispose();
+            _expiry = null;
+            downstream = _downstream;
+            waiter = _waiter;
+            _waiter = null;
+            wasConnected = _handshake == HandshakeState.Done;
+        }
+
+        waiter?.TrySetResult();
+        downstream?.Supersede();
+        _listener.OnEnded(this, wasConnected, reason);
+    }
+
+    private bool HasOutgoing => _queue.Count > 0 || _handshake == HandshakeState.Pending;
+
+    // Called with _gate held (or from the constructor).
+    private void StartExpiry(TimeSpan timeout)
+    {
+        _expiry?.Dispose();
+        var generation = ++_expiryGeneration;
+        _expiry = _listener.Time.CreateTimer(_ => Expire(generation), null, timeout, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Expire(int generation)
+    {
+        lock (_gate)
+        {
+            // A timer that fired as it was being replaced must not end the session early.
+            if (generation != _expiryGeneration || _downstream is not null || _ended is not null)
+            {
+                return;
+            }
+        }
+
+        End(Server.DisconnectReason.Timeout);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Typed.Server;
+
+/// <summary>Why a session ended.</summary>
+public enum DisconnectReason
+{
+    /// <summary>No downstream attached within the timeout: the client went away.</summary>
+    Timeout,
+
+    /// <summary>The application called <see cref="Client.Disconnect"/>.</summary>
+    ServerDisconnect,
+
+    /// <summary>More messages waited for the client than <see cref="SocketServerOptions.MaxQueuedBytes"/> allows.</summary>
+    SlowConsumer,
+
+    /// <summary>The server is shutting down.</summary>
+    Shutdown,
+}

@@ -1,0 +1,55 @@
+namespace Typed.Server.Sessions;
+
+/// <summary>
+/// One attachment of a transport's connection to a session: the polling request or the open
+/// socket that frames are written to. A newer attachment supersedes it; disposing it detaches
+/// it and starts the session's timeout.
+/// </summary>
+internal sealed class Downstream : IDisposable
+{
+    private readonly CancellationTokenSource _superseded = new();
+
+    public Downstream(Client client, TimeSpan closeTimeout)
+    {
+        Client = client;
+        CloseTimeout = closeTimeout;
+    }
+
+    public Client Client { get; }
+
+    /// <summary>How long the session waits for the next downstream after this one.</summary>
+    public TimeSpan CloseTimeout { get; }
+
+    /// <summary>Cancelled when another downstream takes over or the session ends.</summary>
+    public CancellationToken Superseded => _superseded.Token;
+
+    /// <summary>Completes when there is something to take, or this downstream is superseded.</summary>
+    public Task WaitAsync(CancellationToken cancellationToken) => Client.WaitForOutgoingAsync(this, cancellationToken);
+
+    /// <summary>Takes everything waiting, or null when there is nothing or this downstream is no longer current.</summary>
+    public OutgoingBatch? TakeBatch() => Client.TakeBatch(this);
+
+    /// <summary>The batch reached the connection: the handshake, if it carried it, is done.</summary>
+    public void Delivered(OutgoingBatch batch) => Client.Delivered(batch);
+
+    /// <summary>The batch could not be written: it goes back to the front of the queue.</summary>
+    public void Undelivered(OutgoingBatch batch) => Client.Requeue(batch);
+
+    internal void Supersede()
+    {
+        try
+        {
+            _superseded.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Detached already: nothing is waiting on it.
+        }
+    }
+
+    public void Dispose()
+    {
+        Client.Detach(this);
+        _superseded.Dispose();
+    }
+}

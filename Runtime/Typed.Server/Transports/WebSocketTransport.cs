@@ -1,0 +1,194 @@
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Http;
+using Typed.Buffers;
+using Typed.Framing;
+using Typed.Server.Logging;
+using Typed.Server.Sessions;
+
+namespace Typed.Server.Transports;
+
+/// <summary>
+/// <c>websocket</c>: an RFC 6455 connection carrying one server frame per text message, and the
+/// client's payload arrays the other way. A silent client is never closed for being silent (the
+/// 2010 client sends nothing while idle); WebSocket pings find dead peers instead.
+/// </summary>
+internal sealed class WebSocketTransport(string name = TransportNames.WebSocket) : IServerTransport
+{
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
+    public string Name { get; } = name;
+
+    public ResolvedTransportOptions Defaults(SocketServerOptions options) =>
+        new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(10), Duration: Timeout.InfiniteTimeSpan);
+
+    public async Task HandleAsync(DownstreamRequest request)
+    {
+        var context = request.Context;
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            Log.RequestRefused(request.Logger, context.Request.Method, context.Request.Path, "not a WebSocket upgrade");
+            await Http.HttpResponses.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "The websocket transport needs a WebSocket upgrade.");
+            return;
+        }
+
+        var client = request.OpenSession();
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(AcceptContext(request.Options));
+        using var downstream = client.Attach(request.Options.CloseTimeout);
+        if (downstream is null)
+        {
+            await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "session over");
+            return;
+        }
+
+        using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, downstream.Superseded);
+        var receiving = ReceiveAsync(socket, request, client, stopReceiving.Token);
+        var sending = SendAsync(socket, request, downstream, stopSending.Token);
+
+        var first = await Task.WhenAny(receiving, sending);
+        var reason = await first;
+        Log.DownstreamEnded(request.Logger, client.SessionId, reason.Description);
+        await CloseAsync(socket, reason.Status, reason.Description);
+        await stopSending.CancelAsync();
+        await stopReceiving.CancelAsync();
+        await Task.WhenAll(receiving, sending);
+    }
+
+    private static WebSocketAcceptContext AcceptContext(ResolvedTransportOptions options)
+    {
+        var accept = new WebSocketAcceptContext { KeepAliveInterval = options.HeartbeatInterval };
+#if NET9_0_OR_GREATER
+        // A peer that answers no ping within the interval is gone, whatever it sends.
+        accept.KeepAliveTimeout = options.HeartbeatInterval * 3;
+#endif
+        return accept;
+    }
+
+    private static async Task<EndReason> SendAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, CancellationToken cancellationToken)
+    {
+        using var scratch = new PooledBufferWriter();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var batch = downstream.TakeBatch();
+                if (batch is null)
+                {
+                    await WaitOrHeartbeatAsync(socket, request, downstream, cancellationToken);
+                    continue;
+                }
+
+                try
+                {
+                    await socket.SendAsync(batch.Encode(scratch), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                }
+                catch
+                {
+                    downstream.Undelivered(batch);
+                    throw;
+                }
+
+                downstream.Delivered(batch);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+            if (!downstream.Superseded.IsCancellationRequested)
+            {
+                return EndReason.Gone;
+            }
+        }
+
+        return downstream.Client.IsEnded ? EndReason.SessionOver : EndReason.Replaced;
+    }
+
+    private static async Task WaitOrHeartbeatAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await downstream.WaitAsync(cancellationToken).WaitAsync(request.Options.HeartbeatInterval, request.Listener.Time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            await socket.SendAsync(Heartbeat.Frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+    }
+
+    private static async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Client client, CancellationToken cancellationToken)
+    {
+        var limit = request.Listener.Options.MaxMessageSize;
+        using var message = new PooledBufferWriter();
+        try
+        {
+            while (true)
+            {
+                message.Clear();
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(message.GetMemory(Math.Min(limit + 1, 16 * 1024)), cancellationToken);
+                    message.Advance(result.Count);
+                    if (message.WrittenCount > limit)
+                    {
+                        Log.PayloadRefused(request.Logger, client.SessionId, "a WebSocket message over the size limit");
+                        return EndReason.TooBig;
+                    }
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                switch (result.MessageType)
+                {
+                    case WebSocketMessageType.Close:
+                        return EndReason.ClosedByClient;
+                    case WebSocketMessageType.Binary:
+                        Log.PayloadRefused(request.Logger, client.SessionId, "a binary WebSocket message");
+                        return EndReason.Binary;
+                }
+
+                try
+                {
+                    // Messages keep slices of the payload, so it gets an array of its own.
+                    client.Receive(ClientPayload.Parse(message.ToArray()));
+                }
+                catch (ProtocolFormatException e)
+                {
+                    Log.PayloadRefused(request.Logger, client.SessionId, e.Message);
+                    return EndReason.Malformed;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+            return EndReason.Gone;
+        }
+    }
+
+    private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string description)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
+        try
+        {
+            await socket.CloseOutputAsync(status, description, timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+            // The peer is gone; there is no one to tell.
+        }
+    }
+
+    private sealed record EndReason(WebSocketCloseStatus Status, string Description)
+    {
+        public static readonly EndReason ClosedByClient = new(WebSocketCloseStatus.NormalClosure, "closed by the client");
+        public static readonly EndReason Gone = new(WebSocketCloseStatus.EndpointUnavailable, "the connection was lost");
+        public static readonly EndReason Replaced = new(WebSocketCloseStatus.NormalClosure, "replaced by a newer connection");
+        public static readonly EndReason SessionOver = new(WebSocketCloseStatus.NormalClosure, "session over");
+        public static readonly EndReason TooBig = new(WebSocketCloseStatus.MessageTooBig, "message too big");
+        public static readonly EndReason Binary = new(WebSocketCloseStatus.InvalidMessageType, "binary messages are not accepted");
+        public static readonly EndReason Malformed = new(WebSocketCloseStatus.InvalidPayloadData, "malformed payload");
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http;
+using Typed.Buffers;
+using Typed.Server.Logging;
+using Typed.Server.Sessions;
+
+namespace Typed.Server.Transports;
+
+/// <summary>
+/// <c>xhr-polling</c>: each GET is held until there is something to send (answered at once with
+/// everything queued, as one frame) or until <c>duration</c> passes (answered 200, empty). The
+/// client polls again straight away; between polls the session queues.
+/// </summary>
+internal sealed class XhrPollingTransport : IServerTransport
+{
+    public string Name => TransportNames.XhrPolling;
+
+    public ResolvedTransportOptions Defaults(SocketServerOptions options) =>
+        new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(20), Duration: TimeSpan.FromSeconds(20));
+
+    public async Task HandleAsync(DownstreamRequest request)
+    {
+        var context = request.Context;
+        var client = request.OpenSession();
+        using var downstream = client.Attach(request.Options.CloseTimeout);
+        if (downstream is null)
+        {
+            await Http.HttpResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, "the session is over");
+            return;
+        }
+
+        var batch = downstream.TakeBatch() ?? await WaitForBatchAsync(request, downstream);
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            if (batch is not null)
+            {
+                downstream.Undelivered(batch);
+            }
+
+            Log.DownstreamEnded(request.Logger, client.SessionId, "the poll was aborted");
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/plain; charset=UTF-8";
+        response.Headers.CacheControl = "no-store";
+        if (batch is null)
+        {
+            response.ContentLength = 0;
+            return;
+        }
+
+        using var scratch = new PooledBufferWriter();
+        var frame = batch.Encode(scratch);
+        response.ContentLength = frame.Length;
+        try
+        {
+            await response.Body.WriteAsync(frame, context.RequestAborted);
+            await response.Body.FlushAsync(context.RequestAborted);
+            downstream.Delivered(batch);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            downstream.Undelivered(batch);
+            Log.DownstreamEnded(request.Logger, client.SessionId, "the poll's answer could not be written");
+        }
+    }
+
+    private static async Task<OutgoingBatch?> WaitForBatchAsync(DownstreamRequest request, Downstream downstream)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(request.Context.RequestAborted, downstream.Superseded);
+        try
+        {
+            await downstream.WaitAsync(wait.Token).WaitAsync(request.Options.Duration, request.Listener.Time, wait.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            // Held long enough, superseded by a newer poll, or the client went away.
+        }
+
+        return downstream.TakeBatch();
+    }
+}

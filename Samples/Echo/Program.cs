@@ -1,0 +1,10 @@
+// The smallest Typed server: every message goes back to the client that sent it, exactly as sent.
+var builder = WebApplication.CreateBuilder(args);
+
+// A test target for clients served from anywhere, so it allows every origin.
+builder.Services.AddSockets(options => options.Origins = ["*:*"]);
+
+var app = builder.Build();
+app.MapGet("/", () => "Typed echo server: connect a client to /socket.io.");
+app.MapSockets(sockets => sockets.ClientMessage += (client, message) => client.Send(message));
+app.Run();
