@@ -157,6 +157,13 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                 }
             }
         }
+        catch (WebSocketException e) when (e.WebSocketErrorCode == WebSocketError.Faulted)
+        {
+            // The framing layer refused the frame (invalid UTF-8 in a text message, say) and has
+            // already sent its close; the session stays, for the client to reconnect.
+            Log.PayloadRefused(request.Logger, client.SessionId, e.Message);
+            return EndReason.Gone;
+        }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {
             return EndReason.Gone;

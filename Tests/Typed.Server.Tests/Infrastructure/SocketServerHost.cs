@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Typed.Server.Tests.Infrastructure;
+
+/// <summary>A real Kestrel server on a free loopback port, serving the protocol at /socket.io.</summary>
+public sealed class SocketServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SocketServerHost(WebApplication app, Uri baseUri, CapturedLogs logs)
+    {
+        _app = app;
+        BaseUri = baseUri;
+        Logs = logs;
+        Listener = app.Services.GetRequiredService<Listener>();
+        Events = new ListenerEvents(Listener);
+    }
+
+    public Uri BaseUri { get; }
+
+    public Listener Listener { get; }
+
+    public ListenerEvents Events { get; }
+
+    public CapturedLogs Logs { get; }
+
+    /// <summary>The origin browsers would send for pages served by this server.</summary>
+    public string OwnOrigin => BaseUri.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Starts a server whose application echoes every message back, as the Echo sample does.</summary>
+    public static Task<SocketServerHost> StartEchoAsync(Action<SocketServerOptions>? configure = null) =>
+        StartAsync(configure, listener => listener.ClientMessage += (client, message) => client.Send(message));
+
+    public static async Task<SocketServerHost> StartAsync(Action<SocketServerOptions>? configure = null, Action<Listener>? setup = null)
+    {
+        var logs = new CapturedLogs();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddSockets(options =>
+        {
+            options.UnknownSessionDelay = TimeSpan.FromMilliseconds(50);
+            configure?.Invoke(options);
+        });
+
+        var app = builder.Build();
+        app.MapGet("/", () => "the application's own page");
+        app.MapSockets(setup);
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SocketServerHost(app, new Uri(address), logs);
+    }
+
+    public PollingWire Polling(string? origin = null) => new(BaseUri, origin);
+
+    public Task<WebSocketWire> WebSocketAsync(string? sessionId = null, string? origin = null) =>
+        WebSocketWire.ConnectAsync(BaseUri, sessionId, origin);
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(Wait.Long);
+        await _app.StopAsync(stop.Token);
+        await _app.DisposeAsync();
+    }
+}

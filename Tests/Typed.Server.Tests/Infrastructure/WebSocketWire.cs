@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.WebSockets;
+using Typed.Buffers;
+using Typed.Framing;
+
+namespace Typed.Server.Tests.Infrastructure;
+
+/// <summary>The websocket side of the protocol spoken by hand over a real <see cref="ClientWebSocket"/>.</summary>
+public sealed class WebSocketWire : IAsyncDisposable
+{
+    private readonly ClientWebSocket _socket;
+    private readonly Queue<Message> _pending = new();
+
+    private WebSocketWire(ClientWebSocket socket) => _socket = socket;
+
+    public string SessionId { get; private set; } = string.Empty;
+
+    public WebSocket Socket => _socket;
+
+    /// <summary>Every frame received so far, heartbeats included, as raw bytes.</summary>
+    public List<byte[]> Frames { get; } = [];
+
+    public static async Task<WebSocketWire> ConnectAsync(Uri baseUri, string? sessionId = null, string? origin = null)
+    {
+        var socket = NewSocket(origin);
+        await socket.ConnectAsync(SocketUri(baseUri, sessionId), CancellationToken.None).Within();
+        return new WebSocketWire(socket) { SessionId = sessionId ?? string.Empty };
+    }
+
+    /// <summary>Tries to connect and returns the HTTP status of a refused upgrade (101 when it was accepted).</summary>
+    public static async Task<HttpStatusCode> TryConnectAsync(Uri baseUri, string? sessionId = null, string? origin = null)
+    {
+        using var socket = NewSocket(origin);
+        socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            await socket.ConnectAsync(SocketUri(baseUri, sessionId), CancellationToken.None).Within();
+        }
+        catch (WebSocketException)
+        {
+        }
+
+        return socket.HttpStatusCode;
+    }
+
+    /// <summary>Reads the handshake, which must come first; returns the messages that followed it in its frame.</summary>
+    public async Task<IReadOnlyList<Message>> HandshakeAsync()
+    {
+        var frame = await ReceiveFrameAsync();
+        Assert.NotEmpty(frame);
+        Assert.True(Handshake.TryReadSessionId(frame[0], out var sessionId), "the first message is the handshake");
+        SessionId = sessionId;
+        return [.. frame.Skip(1)];
+    }
+
+    /// <summary>The next frame that carries messages (heartbeats are skipped), as its messages.</summary>
+    public async Task<IReadOnlyList<Message>> ReceiveFrameAsync()
+    {
+        while (true)
+        {
+            var bytes = await ReceiveRawAsync();
+            if (bytes is null)
+            {
+                throw new WebSocketException("The server closed the socket.");
+            }
+
+            if (!Heartbeat.IsHeartbeat(bytes))
+            {
+                return ServerFrame.Parse(bytes);
+            }
+        }
+    }
+
+    /// <summary>The next message, whichever frame it comes in.</summary>
+    public async Task<Message> ReceiveAsync()
+    {
+        while (_pending.Count == 0)
+        {
+            foreach (var message in await ReceiveFrameAsync())
+            {
+                _pending.Enqueue(message);
+            }
+        }
+
+        return _pending.Dequeue();
+    }
+
+    public async Task<IReadOnlyList<Message>> ReceiveAsync(int count)
+    {
+        var messages = new List<Message>();
+        while (messages.Count < count)
+        {
+            messages.Add(await ReceiveAsync());
+        }
+
+        return messages;
+    }
+
+    /// <summary>The next frame's bytes, or null once the server has closed.</summary>
+    public async Task<byte[]?> ReceiveRawAsync()
+    {
+        using var buffer = new PooledBufferWriter();
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await _socket.ReceiveAsync(buffer.GetMemory(16 * 1024), CancellationToken.None).AsTask().Within();
+            buffer.Advance(result.Count);
+        }
+        while (!result.EndOfMessage);
+
+        if (result.MessageType == WebSocketMessageType.Close)
+        {
+            return null;
+        }
+
+        var bytes = buffer.ToArray();
+        Frames.Add(bytes);
+        return bytes;
+    }
+
+    /// <summary>Reads until the server closes, returning its close status.</summary>
+    public async Task<WebSocketCloseStatus?> WaitForCloseAsync()
+    {
+        try
+        {
+            while (await ReceiveRawAsync() is not null)
+            {
+            }
+        }
+        catch (WebSocketException)
+        {
+            // Closed without a close frame.
+        }
+
+        return _socket.CloseStatus;
+    }
+
+    public Task SendAsync(params Message[] messages) => SendRawAsync(ClientPayload.Encode(messages));
+
+    public Task SendRawAsync(byte[] payload, WebSocketMessageType type = WebSocketMessageType.Text) =>
+        _socket.SendAsync(payload, type, endOfMessage: true, CancellationToken.None).Within();
+
+    public async Task CloseAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).Within();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await CloseAsync();
+        }
+        catch (Exception e) when (e is WebSocketException or TimeoutException or OperationCanceledException)
+        {
+        }
+
+        _socket.Dispose();
+    }
+
+    private static ClientWebSocket NewSocket(string? origin)
+    {
+        var socket = new ClientWebSocket();
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
+        }
+
+        return socket;
+    }
+
+    private static Uri SocketUri(Uri baseUri, string? sessionId)
+    {
+        var builder = new UriBuilder(baseUri) { Scheme = baseUri.Scheme == "https" ? "wss" : "ws" };
+        builder.Path = sessionId is null ? "/socket.io/websocket" : "/socket.io/websocket/" + sessionId;
+        return builder.Uri;
+    }
+}
