@@ -43,7 +43,7 @@ public sealed class Listener
     public event Action<Client>? ClientDisconnected;
 
     /// <summary>A snapshot of the connected clients.</summary>
-    public IReadOnlyCollection<Client> Clients => [.. _connected.Values];
+    public IReadOnlyCollection<Client> Clients => [.. _connected.Select(pair => pair.Value)];
 
     /// <summary>The connected clients by session id.</summary>
     public IReadOnlyDictionary<string, Client> ClientsIndex => _connected;
@@ -60,7 +60,8 @@ public sealed class Listener
 
         var item = new Outgoing(message, ServerFrame.Encode(message));
         var skip = except.Length > 8 ? new HashSet<string>(except, StringComparer.Ordinal) : null;
-        foreach (var client in _connected.Values)
+        // Enumerating the dictionary itself takes no locks, unlike its Values snapshot.
+        foreach (var (_, client) in _connected)
         {
             var excluded = skip?.Contains(client.SessionId) ?? Array.IndexOf(except, client.SessionId) >= 0;
             if (!excluded)

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Typed.Server.Http;
 
 /// <summary>
@@ -9,10 +7,11 @@ namespace Typed.Server.Http;
 /// </summary>
 internal static class FormField
 {
-    /// <summary>Finds <paramref name="name"/> and writes its decoded value; false when the body has no such field.</summary>
+    /// <summary>Finds <paramref name="name"/> and decodes its value into a new array; false when the body has no such field.</summary>
     /// <exception cref="FormatException">A <c>%</c> escape is not two hex digits.</exception>
-    public static bool TryDecode(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name, IBufferWriter<byte> value)
+    public static bool TryDecode(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name, out ReadOnlyMemory<byte> value)
     {
+        value = default;
         while (!body.IsEmpty)
         {
             var end = body.IndexOf((byte)'&');
@@ -23,7 +22,7 @@ internal static class FormField
             var key = equals < 0 ? pair : pair[..equals];
             if (key.SequenceEqual(name))
             {
-                Decode(equals < 0 ? [] : pair[(equals + 1)..], value);
+                value = Decode(equals < 0 ? [] : pair[(equals + 1)..]);
                 return true;
             }
         }
@@ -31,9 +30,10 @@ internal static class FormField
         return false;
     }
 
-    private static void Decode(ReadOnlySpan<byte> encoded, IBufferWriter<byte> output)
+    // Decoding never lengthens the text, so one array of the encoded length holds the result.
+    private static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> encoded)
     {
-        var span = output.GetSpan(encoded.Length);
+        var decoded = new byte[encoded.Length];
         var written = 0;
         for (var i = 0; i < encoded.Length; i++)
         {
@@ -53,10 +53,10 @@ internal static class FormField
                 i += 2;
             }
 
-            span[written++] = b;
+            decoded[written++] = b;
         }
 
-        output.Advance(written);
+        return decoded.AsMemory(0, written);
     }
 
     private static int Hex(byte b) => b switch

@@ -40,27 +40,20 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
             return;
         }
 
-        // The messages keep slices of this array, so it must be owned, not pooled.
-        var payload = new PooledBufferWriter(body.WrittenCount);
-        byte[] payloadBytes;
+        // The decoded payload is an array of its own: the messages keep slices of it.
+        ReadOnlyMemory<byte> payloadBytes;
         try
         {
-            if (!FormField.TryDecode(body.WrittenSpan, "data"u8, payload))
+            if (!FormField.TryDecode(body.WrittenSpan, "data"u8, out payloadBytes))
             {
                 await RefuseAsync(context, client, StatusCodes.Status400BadRequest, "the body has no data field");
                 return;
             }
-
-            payloadBytes = payload.ToArray();
         }
         catch (FormatException e)
         {
             await RefuseAsync(context, client, StatusCodes.Status400BadRequest, e.Message);
             return;
-        }
-        finally
-        {
-            payload.Dispose();
         }
 
         if (payloadBytes.Length > options.MaxMessageSize)

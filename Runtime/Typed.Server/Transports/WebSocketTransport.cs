@@ -50,6 +50,10 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         Log.DownstreamEnded(request.Logger, client.SessionId, reason.Description);
         await CloseAsync(socket, reason.Status, reason.Description);
         await stopSending.CancelAsync();
+
+        // Give the peer a moment to answer the close: aborting at once would reset the
+        // connection, and a reset can discard the close frame before the peer reads it.
+        await Task.WhenAny(receiving, Task.Delay(CloseHandshakeTimeout, request.Listener.Time));
         await stopReceiving.CancelAsync();
         await Task.WhenAll(receiving, sending);
     }

@@ -118,7 +118,7 @@ public sealed class WebSocketWire : IAsyncDisposable
         return bytes;
     }
 
-    /// <summary>Reads until the server closes, returning its close status.</summary>
+    /// <summary>Reads until the server closes, answers its close as a browser does, and returns its close status.</summary>
     public async Task<WebSocketCloseStatus?> WaitForCloseAsync()
     {
         try
@@ -126,6 +126,8 @@ public sealed class WebSocketWire : IAsyncDisposable
             while (await ReceiveRawAsync() is not null)
             {
             }
+
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).Within();
         }
         catch (WebSocketException)
         {
