@@ -28,7 +28,8 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public void Advance(int count)
     {
-        if (count < 0 || _written + count > _buffer.Length)
+        ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
+        if (count < 0 || count > _buffer.Length - _written)
         {
             throw new ArgumentOutOfRangeException(nameof(count));
         }

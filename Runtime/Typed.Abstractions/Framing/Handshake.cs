@@ -47,6 +47,10 @@ public static class Handshake
         catch (JsonException)
         {
         }
+        catch (InvalidOperationException)
+        {
+            // The session id holds an escaped lone surrogate, which no handshake of ours carries.
+        }
 
         return false;
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Typed.Messages;
 
@@ -68,7 +69,7 @@ public static class JsonString
         var firstEscape = body.IndexOf((byte)'\\');
         if (firstEscape < 0)
         {
-            return Encoding.UTF8.GetString(body);
+            return DecodeRun(body);
         }
 
         var result = new StringBuilder(body.Length);
@@ -77,13 +78,13 @@ public static class JsonString
             var escape = body.IndexOf((byte)'\\');
             if (escape < 0)
             {
-                result.Append(Encoding.UTF8.GetString(body));
+                result.Append(DecodeRun(body));
                 break;
             }
 
             if (escape > 0)
             {
-                result.Append(Encoding.UTF8.GetString(body[..escape]));
+                result.Append(DecodeRun(body[..escape]));
             }
 
             body = body[escape..];
@@ -91,6 +92,17 @@ public static class JsonString
         }
 
         return result.ToString();
+    }
+
+    /// <summary>Decodes the text between escapes, which JSON allows to hold no bare quote, no control character and only valid UTF-8.</summary>
+    private static string DecodeRun(ReadOnlySpan<byte> run)
+    {
+        if (run.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || run.Contains((byte)'"') || !Utf8.IsValid(run))
+        {
+            throw new FormatException("A JSON string holds a bare quote, a control character or invalid UTF-8.");
+        }
+
+        return Encoding.UTF8.GetString(run);
     }
 
     private static int ReadEscape(ReadOnlySpan<byte> escape, StringBuilder result)

@@ -9,6 +9,8 @@ namespace Typed.Messages;
 /// </summary>
 public readonly struct Message : IEquatable<Message>
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private Message(ReadOnlyMemory<byte> json) => Json = json;
 
     /// <summary>The message's UTF-8 JSON text, exactly as it travels inside a frame or payload.</summary>
@@ -17,13 +19,16 @@ public readonly struct Message : IEquatable<Message>
     /// <summary>True for the default value, which holds no JSON at all.</summary>
     public bool IsEmpty => Json.IsEmpty;
 
-    public MessageKind Kind => Json.Span[0] switch
-    {
-        (byte)'"' => MessageKind.Text,
-        (byte)'{' => MessageKind.Object,
-        (byte)'[' => MessageKind.Array,
-        _ => MessageKind.Scalar,
-    };
+    /// <exception cref="InvalidOperationException">The message is the empty default value.</exception>
+    public MessageKind Kind => IsEmpty
+        ? throw new InvalidOperationException("The message is empty; it holds no JSON value.")
+        : Json.Span[0] switch
+        {
+            (byte)'"' => MessageKind.Text,
+            (byte)'{' => MessageKind.Object,
+            (byte)'[' => MessageKind.Array,
+            _ => MessageKind.Scalar,
+        };
 
     public bool IsText => !IsEmpty && Kind == MessageKind.Text;
 
@@ -50,7 +55,21 @@ public readonly struct Message : IEquatable<Message>
     }
 
     /// <inheritdoc cref="FromJson(ReadOnlyMemory{byte})"/>
-    public static Message FromJson(string json) => FromJson(Encoding.UTF8.GetBytes(json));
+    public static Message FromJson(string json)
+    {
+        byte[] utf8;
+        try
+        {
+            utf8 = StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException e)
+        {
+            // A lone surrogate has no UTF-8 form; replacing it with U+FFFD would alter the message.
+            throw new ProtocolFormatException("The input holds a lone surrogate, which has no UTF-8 form.", e);
+        }
+
+        return FromJson(utf8);
+    }
 
     /// <summary>Wraps JSON that a parser of this assembly has already checked.</summary>
     internal static Message FromValidatedJson(ReadOnlyMemory<byte> utf8Json) => new(utf8Json);
