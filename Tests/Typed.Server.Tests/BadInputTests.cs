@@ -115,16 +115,16 @@ public sealed class BadInputTests : IAsyncLifetime
         await polling.OpenAsync();
 
         using var declared = await polling.SendAsync(new string('x', 64 * 1024));
-        using var undeclared = await polling.PostAsync(
-            $"/socket.io/xhr-polling/{polling.SessionId}/send",
-            new StreamContent(new MemoryStream(Encoding.ASCII.GetBytes("data=" + new string('y', 200 * 1024))))
-            {
-                Headers = { ContentType = new("application/x-www-form-urlencoded") },
-            });
+        using var chunked = await polling.SendRequestAsync(HttpMethod.Post, $"/socket.io/xhr-polling/{polling.SessionId}/send", request =>
+        {
+            request.Content = new StringContent("data=" + new string('y', 200 * 1024), Encoding.ASCII, "application/x-www-form-urlencoded");
+            request.Headers.TransferEncodingChunked = true;
+        });
         using var decoded = await polling.PostFormAsync("data=" + Uri.EscapeDataString("[\"" + new string('z', 17 * 1024) + "\"]"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, undeclared.StatusCode);
+        Assert.Null(chunked.RequestMessage!.Content!.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, decoded.StatusCode);
         await AssertEchoesAsync(polling);
     }

@@ -8,18 +8,14 @@ public sealed class ReconnectionTests
     public async Task A_websocket_reopened_with_its_session_id_gets_every_queued_message_once_in_order()
     {
         await using var server = await SocketServerHost.StartEchoAsync();
-        var first = await server.WebSocketAsync();
-        await first.HandshakeAsync();
-        var client = await server.Events.ConnectedAsync(first.SessionId);
-        await first.DisposeAsync();
-        await Wait.UntilAsync(() => !client.Connected, "the server sees the socket gone");
+        var client = await ConnectThenDropAsync(server);
 
         for (var i = 1; i <= 5; i++)
         {
             client.Send($"queued {i}");
         }
 
-        await using var second = await server.WebSocketAsync(first.SessionId);
+        await using var second = await server.WebSocketAsync(client.SessionId);
         var queued = await second.ReceiveAsync(5);
         client.Send("after");
 
@@ -33,13 +29,9 @@ public sealed class ReconnectionTests
     public async Task A_reopened_websocket_does_not_get_the_handshake_again()
     {
         await using var server = await SocketServerHost.StartEchoAsync();
-        var first = await server.WebSocketAsync();
-        await first.HandshakeAsync();
-        var client = await server.Events.ConnectedAsync(first.SessionId);
-        await first.DisposeAsync();
-        await Wait.UntilAsync(() => !client.Connected, "the server sees the socket gone");
+        var client = await ConnectThenDropAsync(server);
 
-        await using var second = await server.WebSocketAsync(first.SessionId);
+        await using var second = await server.WebSocketAsync(client.SessionId);
         await second.SendAsync("echo me");
 
         Assert.Equal(["echo me"], (await second.ReceiveFrameAsync()).Select(m => m.Text));
@@ -135,5 +127,16 @@ public sealed class ReconnectionTests
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, await socket.WaitForCloseAsync());
         Assert.Equal(DisconnectReason.ServerDisconnect, (await server.Events.DisconnectedAsync(socket.SessionId)).DisconnectReason);
         Assert.Empty(server.Listener.Clients);
+    }
+
+    /// <summary>Opens a websocket session and drops its socket, leaving the session waiting for a reconnection.</summary>
+    private static async Task<Client> ConnectThenDropAsync(SocketServerHost server)
+    {
+        var socket = await server.WebSocketAsync();
+        await socket.HandshakeAsync();
+        var client = await server.Events.ConnectedAsync(socket.SessionId);
+        await socket.DisposeAsync();
+        await Wait.UntilAsync(() => !client.Connected, "the server sees the socket gone");
+        return client;
     }
 }
