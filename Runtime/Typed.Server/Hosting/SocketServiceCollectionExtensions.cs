@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Typed.Server;
+using Typed.Server.Flash;
 using Typed.Server.Transports;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,12 @@ public static class SocketServiceCollectionExtensions
         services.TryAddSingleton<Listener>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, WebSocketTransport>(_ => new WebSocketTransport()));
+        services.AddSingleton<IServerTransport>(_ => new WebSocketTransport(TransportNames.FlashSocket));
+        services.TryAddSingleton<FlashPolicyServer>();
+        services.AddHostedService(provider => provider.GetRequiredService<FlashPolicyServer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, ServerEventsTransport>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, HtmlFileTransport>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, XhrMultipartTransport>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, XhrPollingTransport>());
         return services;
     }

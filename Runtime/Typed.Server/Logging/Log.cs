@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Debug, "Downstream of session {SessionId} ended: {Reason}.")]
     public static partial void DownstreamEnded(ILogger logger, string sessionId, string reason);
+
+    [LoggerMessage(9, LogLevel.Error, "The Flash policy listener could not bind {Address}:{Port}; flashsocket clients will fall back to other transports.")]
+    public static partial void FlashPolicyUnavailable(ILogger logger, Exception exception, string address, int port);
 }

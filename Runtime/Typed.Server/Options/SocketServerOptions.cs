@@ -43,4 +43,10 @@ public sealed class SocketServerOptions
     /// client that re-polls at once does not spin in a tight loop.
     /// </summary>
     public TimeSpan UnknownSessionDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The port of the Flash socket policy listener, started when <c>flashsocket</c> is enabled (0 picks a free port).</summary>
+    public int FlashPolicyPort { get; set; } = 843;
+
+    /// <summary>The address the Flash socket policy listener binds.</summary>
+    public System.Net.IPAddress FlashPolicyAddress { get; set; } = System.Net.IPAddress.Any;
 }

@@ -70,52 +70,27 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
     private static async Task<EndReason> SendAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, CancellationToken cancellationToken)
     {
-        using var scratch = new PooledBufferWriter();
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var batch = downstream.TakeBatch();
-                if (batch is null)
-                {
-                    await WaitOrHeartbeatAsync(socket, request, downstream, cancellationToken);
-                    continue;
-                }
-
-                try
-                {
-                    await socket.SendAsync(batch.Encode(scratch), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-                }
-                catch
-                {
-                    downstream.Undelivered(batch);
-                    throw;
-                }
-
-                downstream.Delivered(batch);
-            }
+            await DownstreamPump.RunAsync(
+                downstream,
+                (frame, ct) => socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, ct),
+                ct => socket.SendAsync(Heartbeat.Frame, WebSocketMessageType.Text, endOfMessage: true, ct),
+                request.Options.HeartbeatInterval,
+                request.Listener.Time,
+                cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {
-            if (!downstream.Superseded.IsCancellationRequested)
-            {
-                return EndReason.Gone;
-            }
+            // Told apart below: superseded, or the connection is gone.
+        }
+
+        if (!downstream.Superseded.IsCancellationRequested)
+        {
+            return EndReason.Gone;
         }
 
         return downstream.Client.IsEnded ? EndReason.SessionOver : EndReason.Replaced;
-    }
-
-    private static async Task WaitOrHeartbeatAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await downstream.WaitAsync(cancellationToken).WaitAsync(request.Options.HeartbeatInterval, request.Listener.Time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            await socket.SendAsync(Heartbeat.Frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-        }
     }
 
     private static async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Client client, CancellationToken cancellationToken)

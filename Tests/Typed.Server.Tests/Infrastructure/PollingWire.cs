@@ -1,12 +1,13 @@
 using System.Net;
-using System.Text;
 using Typed.Framing;
 
 namespace Typed.Server.Tests.Infrastructure;
 
 /// <summary>The xhr-polling side of the protocol spoken by hand, as the 2010 browser client does.</summary>
-public sealed class PollingWire : IDisposable
+public sealed class PollingWire : ITransportWire, IDisposable
 {
+    private readonly Queue<Message> _pending = new();
+
     private readonly HttpClient _http;
     private readonly string? _origin;
     private long _timestamp = 1289345738670;
@@ -18,6 +19,57 @@ public sealed class PollingWire : IDisposable
     }
 
     public string SessionId { get; private set; } = string.Empty;
+
+    public string Transport => TransportNames.XhrPolling;
+
+    Task<IReadOnlyList<Message>> ITransportWire.OpenAsync() => OpenAsync();
+
+    /// <summary>Polls until a frame with messages comes (idle polls answer empty).</summary>
+    public async Task<IReadOnlyList<Message>> ReceiveFrameAsync()
+    {
+        while (true)
+        {
+            var frame = await PollAsync();
+            if (frame.Count > 0)
+            {
+                return frame;
+            }
+        }
+    }
+
+    public async Task<Message> ReceiveAsync()
+    {
+        while (_pending.Count == 0)
+        {
+            foreach (var message in await ReceiveFrameAsync())
+            {
+                _pending.Enqueue(message);
+            }
+        }
+
+        return _pending.Dequeue();
+    }
+
+    async Task ITransportWire.SendAsync(params Message[] messages)
+    {
+        using var response = await SendAsync(messages);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Between polls nothing is attached: there is nothing to drop.</summary>
+    public Task DropAsync() => Task.CompletedTask;
+
+    /// <summary>The next poll attaches again.</summary>
+    public Task ReattachAsync() => Task.CompletedTask;
+
+    /// <summary>An idle poll's heartbeat is its empty answer.</summary>
+    public async Task ExpectHeartbeatAsync() => Assert.Empty(await PollAsync());
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Opens a session as the 2010 client does (<c>/xhr-polling//{timestamp}</c>); returns what followed the handshake.</summary>
     public async Task<IReadOnlyList<Message>> OpenAsync(string path = "")
@@ -57,10 +109,10 @@ public sealed class PollingWire : IDisposable
 
     /// <summary>Sends messages as the 2010 client does: a form POST with the payload in <c>data</c>.</summary>
     public Task<HttpResponseMessage> SendAsync(params Message[] messages) =>
-        PostFormAsync("data=" + Uri.EscapeDataString(Encoding.UTF8.GetString(ClientPayload.Encode(messages))));
+        PostAsync($"/socket.io/xhr-polling/{SessionId}/send", FormPost.Payload(messages));
 
     public Task<HttpResponseMessage> PostFormAsync(string body, string? sessionId = null) =>
-        PostAsync($"/socket.io/xhr-polling/{sessionId ?? SessionId}/send", new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded"));
+        PostAsync($"/socket.io/xhr-polling/{sessionId ?? SessionId}/send", FormPost.Form(body));
 
     public Task<HttpResponseMessage> PostAsync(string path, HttpContent content)
     {

@@ -37,7 +37,11 @@ public sealed class SocketServerHost : IAsyncDisposable
     public static Task<SocketServerHost> StartEchoAsync(Action<SocketServerOptions>? configure = null) =>
         StartAsync(configure, listener => listener.ClientMessage += (client, message) => client.Send(message));
 
-    public static async Task<SocketServerHost> StartAsync(Action<SocketServerOptions>? configure = null, Action<Listener>? setup = null)
+    public static async Task<SocketServerHost> StartAsync(
+        Action<SocketServerOptions>? configure = null,
+        Action<Listener>? setup = null,
+        Action<WebApplicationBuilder>? services = null,
+        Action<WebApplication>? pipeline = null)
     {
         var logs = new CapturedLogs();
         var builder = WebApplication.CreateSlimBuilder();
@@ -48,10 +52,14 @@ public sealed class SocketServerHost : IAsyncDisposable
         builder.Services.AddSockets(options =>
         {
             options.UnknownSessionDelay = TimeSpan.FromMilliseconds(50);
+            options.FlashPolicyAddress = System.Net.IPAddress.Loopback;
+            options.FlashPolicyPort = 0;
             configure?.Invoke(options);
         });
 
+        services?.Invoke(builder);
         var app = builder.Build();
+        pipeline?.Invoke(app);
         app.MapGet("/", () => "the application's own page");
         app.MapSockets(setup);
         await app.StartAsync();
@@ -61,6 +69,17 @@ public sealed class SocketServerHost : IAsyncDisposable
     }
 
     public PollingWire Polling(string? origin = null) => new(BaseUri, origin);
+
+    /// <summary>A hand-spoken client of the named transport, not yet connected.</summary>
+    public ITransportWire Wire(string transport, string? origin = null) => transport switch
+    {
+        TransportNames.WebSocket or TransportNames.FlashSocket => new WebSocketWire(BaseUri, transport, origin),
+        TransportNames.XhrPolling => new PollingWire(BaseUri, origin),
+        _ => new StreamingWire(BaseUri, transport, origin),
+    };
+
+    /// <summary>Where the Flash policy listener was bound.</summary>
+    public System.Net.IPEndPoint? FlashPolicyEndPoint => _app.Services.GetRequiredService<Flash.FlashPolicyServer>().EndPoint;
 
     public Task<WebSocketWire> WebSocketAsync(string? sessionId = null, string? origin = null) =>
         WebSocketWire.ConnectAsync(BaseUri, sessionId, origin);

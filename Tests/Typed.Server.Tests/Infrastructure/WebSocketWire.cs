@@ -6,12 +6,22 @@ using Typed.Framing;
 namespace Typed.Server.Tests.Infrastructure;
 
 /// <summary>The websocket side of the protocol spoken by hand over a real <see cref="ClientWebSocket"/>.</summary>
-public sealed class WebSocketWire : IAsyncDisposable
+public sealed class WebSocketWire : ITransportWire
 {
-    private readonly ClientWebSocket _socket;
+    private readonly Uri _baseUri;
+    private readonly string? _origin;
     private readonly Queue<Message> _pending = new();
+    private ClientWebSocket _socket;
 
-    private WebSocketWire(ClientWebSocket socket) => _socket = socket;
+    public WebSocketWire(Uri baseUri, string transport = TransportNames.WebSocket, string? origin = null)
+    {
+        _baseUri = baseUri;
+        _origin = origin;
+        Transport = transport;
+        _socket = NewSocket(origin);
+    }
+
+    public string Transport { get; }
 
     public string SessionId { get; private set; } = string.Empty;
 
@@ -22,19 +32,19 @@ public sealed class WebSocketWire : IAsyncDisposable
 
     public static async Task<WebSocketWire> ConnectAsync(Uri baseUri, string? sessionId = null, string? origin = null)
     {
-        var socket = NewSocket(origin);
-        await socket.ConnectAsync(SocketUri(baseUri, sessionId), CancellationToken.None).Within();
-        return new WebSocketWire(socket) { SessionId = sessionId ?? string.Empty };
+        var wire = new WebSocketWire(baseUri, origin: origin) { SessionId = sessionId ?? string.Empty };
+        await wire.ConnectSocketAsync(sessionId);
+        return wire;
     }
 
     /// <summary>Tries to connect and returns the HTTP status of a refused upgrade (101 when it was accepted).</summary>
-    public static async Task<HttpStatusCode> TryConnectAsync(Uri baseUri, string? sessionId = null, string? origin = null)
+    public static async Task<HttpStatusCode> TryConnectAsync(Uri baseUri, string? sessionId = null, string? origin = null, string transport = TransportNames.WebSocket)
     {
         using var socket = NewSocket(origin);
         socket.Options.CollectHttpResponseDetails = true;
         try
         {
-            await socket.ConnectAsync(SocketUri(baseUri, sessionId), CancellationToken.None).Within();
+            await socket.ConnectAsync(SocketUri(baseUri, transport, sessionId), CancellationToken.None).Within();
         }
         catch (WebSocketException)
         {
@@ -42,6 +52,44 @@ public sealed class WebSocketWire : IAsyncDisposable
 
         return socket.HttpStatusCode;
     }
+
+    public async Task<IReadOnlyList<Message>> OpenAsync()
+    {
+        await ConnectSocketAsync(null);
+        return await HandshakeAsync();
+    }
+
+    public async Task DropAsync()
+    {
+        await DisposeAsync();
+        _pending.Clear();
+    }
+
+    public Task ReattachAsync()
+    {
+        _socket = NewSocket(_origin);
+        return ConnectSocketAsync(SessionId);
+    }
+
+    public async Task ExpectHeartbeatAsync()
+    {
+        while (true)
+        {
+            var frame = await ReceiveRawAsync() ?? throw new WebSocketException("The server closed the socket.");
+            if (Heartbeat.IsHeartbeat(frame))
+            {
+                return;
+            }
+
+            foreach (var message in ServerFrame.Parse(frame))
+            {
+                _pending.Enqueue(message);
+            }
+        }
+    }
+
+    private Task ConnectSocketAsync(string? sessionId) =>
+        _socket.ConnectAsync(SocketUri(_baseUri, Transport, sessionId), CancellationToken.None).Within();
 
     /// <summary>Reads the handshake, which must come first; returns the messages that followed it in its frame.</summary>
     public async Task<IReadOnlyList<Message>> HandshakeAsync()
@@ -139,6 +187,8 @@ public sealed class WebSocketWire : IAsyncDisposable
 
     public Task SendAsync(params Message[] messages) => SendRawAsync(ClientPayload.Encode(messages));
 
+    Task ITransportWire.SendAsync(params Message[] messages) => SendAsync(messages);
+
     public Task SendRawAsync(byte[] payload, WebSocketMessageType type = WebSocketMessageType.Text) =>
         _socket.SendAsync(payload, type, endOfMessage: true, CancellationToken.None).Within();
 
@@ -174,10 +224,10 @@ public sealed class WebSocketWire : IAsyncDisposable
         return socket;
     }
 
-    private static Uri SocketUri(Uri baseUri, string? sessionId)
+    private static Uri SocketUri(Uri baseUri, string transport, string? sessionId)
     {
         var builder = new UriBuilder(baseUri) { Scheme = baseUri.Scheme == "https" ? "wss" : "ws" };
-        builder.Path = sessionId is null ? "/socket.io/websocket" : "/socket.io/websocket/" + sessionId;
+        builder.Path = sessionId is null ? $"/socket.io/{transport}" : $"/socket.io/{transport}/{sessionId}";
         return builder.Uri;
     }
 }
