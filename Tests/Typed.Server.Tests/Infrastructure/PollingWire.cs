@@ -105,7 +105,8 @@ public sealed class PollingWire : ITransportWire, IDisposable
 
     public Task<HttpResponseMessage> PollRawAsync() => GetAsync($"/socket.io/xhr-polling/{SessionId}/{NextTimestamp()}");
 
-    public Task<HttpResponseMessage> GetAsync(string path) => _http.SendAsync(Request(HttpMethod.Get, path));
+    public Task<HttpResponseMessage> GetAsync(string path, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
+        _http.SendAsync(Request(HttpMethod.Get, path), completion);
 
     /// <summary>Sends messages as the 2010 client does: a form POST with the payload in <c>data</c>.</summary>
     public Task<HttpResponseMessage> SendAsync(params Message[] messages) =>

@@ -34,8 +34,11 @@ public sealed class SocketServerHost : IAsyncDisposable
     public string OwnOrigin => BaseUri.GetLeftPart(UriPartial.Authority);
 
     /// <summary>Starts a server whose application echoes every message back, as the Echo sample does.</summary>
-    public static Task<SocketServerHost> StartEchoAsync(Action<SocketServerOptions>? configure = null) =>
-        StartAsync(configure, listener => listener.ClientMessage += (client, message) => client.Send(message));
+    public static Task<SocketServerHost> StartEchoAsync(
+        Action<SocketServerOptions>? configure = null,
+        Action<WebApplicationBuilder>? services = null,
+        Action<WebApplication>? pipeline = null) =>
+        StartAsync(configure, listener => listener.ClientMessage += (client, message) => client.Send(message), services, pipeline);
 
     public static async Task<SocketServerHost> StartAsync(
         Action<SocketServerOptions>? configure = null,

@@ -34,6 +34,21 @@ public sealed class StreamingWire : ITransportWire
     /// <summary>The parser of the current stream, with its raw bytes.</summary>
     public StreamParser Parser { get; private set; }
 
+    /// <summary>Sent as <c>Accept-Encoding</c> when set, to invite a compression layer in.</summary>
+    public string? AcceptEncoding { get; set; }
+
+    /// <summary>Takes over a session another wire opened, as a reconnecting client would.</summary>
+    public void Adopt(string sessionId) => SessionId = sessionId;
+
+    /// <summary>Waits until the server ends the current stream.</summary>
+    public async Task ExpectEndAsync()
+    {
+        while (await _items.Reader.WaitToReadAsync().AsTask().Within())
+        {
+            _items.Reader.TryRead(out _);
+        }
+    }
+
     /// <summary>The headers of the current stream's response.</summary>
     public HttpResponseMessage? Response { get; private set; }
 
@@ -116,6 +131,11 @@ public sealed class StreamingWire : ITransportWire
         if (_origin is not null)
         {
             request.Headers.Add("Origin", _origin);
+        }
+
+        if (AcceptEncoding is not null)
+        {
+            request.Headers.Add("Accept-Encoding", AcceptEncoding);
         }
 
         if (_legacyEvents)
