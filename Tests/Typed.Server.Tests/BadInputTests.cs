@@ -114,7 +114,7 @@ public sealed class BadInputTests : IAsyncLifetime
         using var polling = _server.Polling();
         await polling.OpenAsync();
 
-        using var declared = await polling.SendAsync(new string('x', 64 * 1024));
+        using var declared = await polling.PostAsync(new string('x', 64 * 1024));
         using var chunked = await polling.SendRequestAsync(HttpMethod.Post, $"/socket.io/xhr-polling/{polling.SessionId}/send", request =>
         {
             request.Content = new StringContent("data=" + new string('y', 200 * 1024), Encoding.ASCII, "application/x-www-form-urlencoded");
@@ -247,7 +247,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
     private static async Task AssertEchoesAsync(PollingWire polling)
     {
-        using var response = await polling.SendAsync("after the bad one");
+        using var response = await polling.PostAsync("after the bad one");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("after the bad one", Assert.Single(await polling.PollForAsync(1)).Text);
     }

@@ -77,7 +77,7 @@ public sealed class BroadcastTests
         Assert.Equal(["one", "two"], (await polling.PollForAsync(2)).Select(m => m.Text));
     }
 
-    private static async Task AssertReceivedAsync(IEnumerable<Room.Member> members, string text)
+    private static async Task AssertReceivedAsync(IEnumerable<TransportWire> members, string text)
     {
         foreach (var member in members)
         {
@@ -87,7 +87,7 @@ public sealed class BroadcastTests
 
     // Messages to one session keep their order: if the broadcast had been queued for this member,
     // it would arrive before a message sent to it directly afterwards.
-    private static async Task AssertNotReceivedAsync(SocketServerHost server, Room.Member member)
+    private static async Task AssertNotReceivedAsync(SocketServerHost server, TransportWire member)
     {
         server.Listener.ClientsIndex[member.SessionId].Send("direct");
         Assert.Equal("direct", (await member.ReceiveAsync()).Text);

@@ -79,7 +79,7 @@ public sealed class EchoTests
 
         using var polling = server.Polling();
         await polling.OpenAsync();
-        using var sent = await polling.SendAsync(message);
+        using var sent = await polling.PostAsync(message);
         Assert.Equal("ok", await sent.Content.ReadAsStringAsync());
         return Assert.Single(await polling.PollForAsync(1));
     }

@@ -20,7 +20,7 @@ public sealed class OriginTests
         await polling.OpenAsync();
 
         using var idle = await polling.PollRawAsync();
-        using var post = await polling.SendAsync("hi");
+        using var post = await polling.PostAsync("hi");
 
         foreach (var response in new[] { idle, post })
         {

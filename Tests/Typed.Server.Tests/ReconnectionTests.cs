@@ -90,7 +90,7 @@ public sealed class ReconnectionTests
             Assert.Empty(await polling.PollAsync());
         }
 
-        using var sent = await polling.SendAsync("still here");
+        using var sent = await polling.PostAsync("still here");
         Assert.Equal("still here", Assert.Single(await polling.PollForAsync(1)).Text);
         Assert.Equal(0, server.Events.DisconnectCount(polling.SessionId));
     }

@@ -50,7 +50,7 @@ public sealed class RoutingTests
 
         var poll = polling.SendRequestAsync(HttpMethod.Get, $"/socket.io/xhr-polling/{polling.SessionId}/1289345738999", request =>
             request.Headers.Add("Cookie", "socket.io=xhr-polling"));
-        using var sent = await polling.SendAsync("hi");
+        using var sent = await polling.PostAsync("hi");
 
         using var response = await poll.Within();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

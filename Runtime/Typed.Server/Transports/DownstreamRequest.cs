@@ -22,4 +22,19 @@ internal sealed class DownstreamRequest(
 
     /// <summary>The session asked for, or a new one when the path named none.</summary>
     public Client OpenSession() => existing ?? Listener.OpenSession(transport);
+
+    /// <summary>
+    /// Opens the session and attaches this request as its downstream; null, with a 404 written,
+    /// when the session ended in the meantime.
+    /// </summary>
+    public async Task<Sessions.Downstream?> AttachAsync()
+    {
+        var downstream = OpenSession().Attach(Options.CloseTimeout);
+        if (downstream is null)
+        {
+            await Http.HttpResponses.WriteErrorAsync(Context, StatusCodes.Status404NotFound, "the session is over");
+        }
+
+        return downstream;
+    }
 }

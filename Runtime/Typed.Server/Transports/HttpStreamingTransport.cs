@@ -24,13 +24,13 @@ internal abstract class HttpStreamingTransport : IServerTransport
     public async Task HandleAsync(DownstreamRequest request)
     {
         var context = request.Context;
-        var client = request.OpenSession();
-        using var downstream = client.Attach(request.Options.CloseTimeout);
+        using var downstream = await request.AttachAsync();
         if (downstream is null)
         {
-            await Http.HttpResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, "the session is over");
             return;
         }
+
+        var client = downstream.Client;
 
         var format = SelectFormat(context.Request);
         var response = context.Response;

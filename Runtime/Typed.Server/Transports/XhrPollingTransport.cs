@@ -20,13 +20,13 @@ internal sealed class XhrPollingTransport : IServerTransport
     public async Task HandleAsync(DownstreamRequest request)
     {
         var context = request.Context;
-        var client = request.OpenSession();
-        using var downstream = client.Attach(request.Options.CloseTimeout);
+        using var downstream = await request.AttachAsync();
         if (downstream is null)
         {
-            await Http.HttpResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, "the session is over");
             return;
         }
+
+        var client = downstream.Client;
 
         var batch = downstream.TakeBatch() ?? await WaitForBatchAsync(request, downstream);
         if (context.RequestAborted.IsCancellationRequested)

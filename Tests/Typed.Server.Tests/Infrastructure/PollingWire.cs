@@ -4,9 +4,8 @@ using Typed.Framing;
 namespace Typed.Server.Tests.Infrastructure;
 
 /// <summary>The xhr-polling side of the protocol spoken by hand, as the 2010 browser client does.</summary>
-public sealed class PollingWire : ITransportWire, IDisposable
+public sealed class PollingWire : TransportWire, IDisposable
 {
-    private readonly Queue<Message> _pending = new();
 
     private readonly HttpClient _http;
     private readonly string? _origin;
@@ -18,14 +17,12 @@ public sealed class PollingWire : ITransportWire, IDisposable
         _origin = origin;
     }
 
-    public string SessionId { get; private set; } = string.Empty;
+    public override string Transport => TransportNames.XhrPolling;
 
-    public string Transport => TransportNames.XhrPolling;
-
-    Task<IReadOnlyList<Message>> ITransportWire.OpenAsync() => OpenAsync();
+    public override Task<IReadOnlyList<Message>> OpenAsync() => OpenAsync(string.Empty);
 
     /// <summary>Polls until a frame with messages comes (idle polls answer empty).</summary>
-    public async Task<IReadOnlyList<Message>> ReceiveFrameAsync()
+    public override async Task<IReadOnlyList<Message>> ReceiveFrameAsync()
     {
         while (true)
         {
@@ -37,42 +34,29 @@ public sealed class PollingWire : ITransportWire, IDisposable
         }
     }
 
-    public async Task<Message> ReceiveAsync()
+    public override async Task SendAsync(params Message[] messages)
     {
-        while (_pending.Count == 0)
-        {
-            foreach (var message in await ReceiveFrameAsync())
-            {
-                _pending.Enqueue(message);
-            }
-        }
-
-        return _pending.Dequeue();
-    }
-
-    async Task ITransportWire.SendAsync(params Message[] messages)
-    {
-        using var response = await SendAsync(messages);
+        using var response = await PostAsync(messages);
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Between polls nothing is attached: there is nothing to drop.</summary>
-    public Task DropAsync() => Task.CompletedTask;
+    public override Task DropAsync() => Task.CompletedTask;
 
     /// <summary>The next poll attaches again.</summary>
-    public Task ReattachAsync() => Task.CompletedTask;
+    public override Task ReattachAsync() => Task.CompletedTask;
 
     /// <summary>An idle poll's heartbeat is its empty answer.</summary>
-    public async Task ExpectHeartbeatAsync() => Assert.Empty(await PollAsync());
+    public override async Task ExpectHeartbeatAsync() => Assert.Empty(await PollAsync());
 
-    public ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         Dispose();
         return ValueTask.CompletedTask;
     }
 
     /// <summary>Opens a session as the 2010 client does (<c>/xhr-polling//{timestamp}</c>); returns what followed the handshake.</summary>
-    public async Task<IReadOnlyList<Message>> OpenAsync(string path = "")
+    public async Task<IReadOnlyList<Message>> OpenAsync(string path)
     {
         using var response = await GetAsync(path.Length > 0 ? path : $"/socket.io/xhr-polling//{NextTimestamp()}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -109,7 +93,7 @@ public sealed class PollingWire : ITransportWire, IDisposable
         _http.SendAsync(Request(HttpMethod.Get, path), completion);
 
     /// <summary>Sends messages as the 2010 client does: a form POST with the payload in <c>data</c>.</summary>
-    public Task<HttpResponseMessage> SendAsync(params Message[] messages) =>
+    public Task<HttpResponseMessage> PostAsync(params Message[] messages) =>
         PostAsync($"/socket.io/xhr-polling/{SessionId}/send", FormPost.Payload(messages));
 
     public Task<HttpResponseMessage> PostFormAsync(string body, string? sessionId = null) =>

@@ -1,32 +1,22 @@
 namespace Typed.Server.Tests.Infrastructure;
 
-/// <summary>Several connected clients over a mix of transports, each read the same way.</summary>
+/// <summary>Several connected clients over a mix of transports.</summary>
 public sealed class Room : IAsyncDisposable
 {
-    private Room(Member[] members) => Members = members;
+    private Room(TransportWire[] members) => Members = members;
 
-    public Member[] Members { get; }
+    public TransportWire[] Members { get; }
 
     public static async Task<Room> OpenAsync(SocketServerHost server, int websockets, int polling)
     {
-        var members = new List<Member>();
-        for (var i = 0; i < websockets; i++)
+        var transports = Enumerable.Repeat(TransportNames.WebSocket, websockets).Concat(Enumerable.Repeat(TransportNames.XhrPolling, polling));
+        var members = new List<TransportWire>();
+        foreach (var transport in transports)
         {
-            var socket = await server.WebSocketAsync();
-            await socket.HandshakeAsync();
-            members.Add(new Member(socket, null));
-        }
-
-        for (var i = 0; i < polling; i++)
-        {
-            var poller = server.Polling();
-            await poller.OpenAsync();
-            members.Add(new Member(null, poller));
-        }
-
-        foreach (var member in members)
-        {
+            var member = server.Wire(transport);
+            await member.OpenAsync();
             await server.Events.ConnectedAsync(member.SessionId);
+            members.Add(member);
         }
 
         return new Room([.. members]);
@@ -37,53 +27,6 @@ public sealed class Room : IAsyncDisposable
         foreach (var member in Members)
         {
             await member.DisposeAsync();
-        }
-    }
-
-    public sealed class Member(WebSocketWire? socket, PollingWire? polling) : IAsyncDisposable
-    {
-        private readonly Queue<Message> _polled = new();
-
-        public string SessionId => socket?.SessionId ?? polling!.SessionId;
-
-        public async Task<Message> ReceiveAsync()
-        {
-            if (socket is not null)
-            {
-                return await socket.ReceiveAsync();
-            }
-
-            while (_polled.Count == 0)
-            {
-                foreach (var message in await polling!.PollAsync())
-                {
-                    _polled.Enqueue(message);
-                }
-            }
-
-            return _polled.Dequeue();
-        }
-
-        public async Task SendAsync(Message message)
-        {
-            if (socket is not null)
-            {
-                await socket.SendAsync(message);
-                return;
-            }
-
-            using var response = await polling!.SendAsync(message);
-            response.EnsureSuccessStatusCode();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (socket is not null)
-            {
-                await socket.DisposeAsync();
-            }
-
-            polling?.Dispose();
         }
     }
 }

@@ -74,7 +74,7 @@ public sealed class SocketServerHost : IAsyncDisposable
     public PollingWire Polling(string? origin = null) => new(BaseUri, origin);
 
     /// <summary>A hand-spoken client of the named transport, not yet connected.</summary>
-    public ITransportWire Wire(string transport, string? origin = null) => transport switch
+    public TransportWire Wire(string transport, string? origin = null) => transport switch
     {
         TransportNames.WebSocket or TransportNames.FlashSocket => new WebSocketWire(BaseUri, transport, origin),
         TransportNames.XhrPolling => new PollingWire(BaseUri, origin),

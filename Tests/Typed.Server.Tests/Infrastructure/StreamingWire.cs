@@ -8,12 +8,11 @@ namespace Typed.Server.Tests.Infrastructure;
 /// A kept-open HTTP transport (<c>server-events</c>, <c>htmlfile</c>, <c>xhr-multipart</c>) spoken by
 /// hand: one long GET read as it arrives, POSTs upstream.
 /// </summary>
-public sealed class StreamingWire : ITransportWire
+public sealed class StreamingWire : TransportWire
 {
     private readonly HttpClient _http;
     private readonly string? _origin;
     private readonly bool _legacyEvents;
-    private readonly Queue<Message> _pending = new();
     private Channel<byte[]?> _items = Channel.CreateUnbounded<byte[]?>();
     private CancellationTokenSource _stop = new();
     private Task _reading = Task.CompletedTask;
@@ -27,9 +26,7 @@ public sealed class StreamingWire : ITransportWire
         Parser = StreamParser.For(transport, legacyEvents);
     }
 
-    public string Transport { get; }
-
-    public string SessionId { get; private set; } = string.Empty;
+    public override string Transport { get; }
 
     /// <summary>The parser of the current stream, with its raw bytes.</summary>
     public StreamParser Parser { get; private set; }
@@ -52,7 +49,7 @@ public sealed class StreamingWire : ITransportWire
     /// <summary>The headers of the current stream's response.</summary>
     public HttpResponseMessage? Response { get; private set; }
 
-    public async Task<IReadOnlyList<Message>> OpenAsync()
+    public override async Task<IReadOnlyList<Message>> OpenAsync()
     {
         await AttachAsync($"/socket.io/{Transport}");
         var frame = await ReceiveFrameAsync();
@@ -61,7 +58,7 @@ public sealed class StreamingWire : ITransportWire
         return [.. frame.Skip(1)];
     }
 
-    public async Task<IReadOnlyList<Message>> ReceiveFrameAsync()
+    public override async Task<IReadOnlyList<Message>> ReceiveFrameAsync()
     {
         while (true)
         {
@@ -73,22 +70,9 @@ public sealed class StreamingWire : ITransportWire
         }
     }
 
-    public async Task<Message> ReceiveAsync()
-    {
-        while (_pending.Count == 0)
-        {
-            foreach (var message in await ReceiveFrameAsync())
-            {
-                _pending.Enqueue(message);
-            }
-        }
+    public override Task SendAsync(params Message[] messages) => FormPost.SendAsync(_http, Transport, SessionId, _origin, messages);
 
-        return _pending.Dequeue();
-    }
-
-    public Task SendAsync(params Message[] messages) => FormPost.SendAsync(_http, Transport, SessionId, _origin, messages);
-
-    public async Task DropAsync()
+    public override async Task DropAsync()
     {
         await _stop.CancelAsync();
         try
@@ -100,23 +84,23 @@ public sealed class StreamingWire : ITransportWire
         }
 
         Response?.Dispose();
-        _pending.Clear();
+        Pending.Clear();
     }
 
-    public Task ReattachAsync() => AttachAsync($"/socket.io/{Transport}/{SessionId}");
+    public override Task ReattachAsync() => AttachAsync($"/socket.io/{Transport}/{SessionId}");
 
-    public async Task ExpectHeartbeatAsync()
+    public override async Task ExpectHeartbeatAsync()
     {
         while (await _items.Reader.ReadAsync().AsTask().Within() is { } frame)
         {
             foreach (var message in ServerFrame.Parse(frame))
             {
-                _pending.Enqueue(message);
+                Pending.Enqueue(message);
             }
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await DropAsync();
         _http.Dispose();

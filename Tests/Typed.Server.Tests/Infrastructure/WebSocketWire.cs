@@ -6,11 +6,10 @@ using Typed.Framing;
 namespace Typed.Server.Tests.Infrastructure;
 
 /// <summary>The websocket side of the protocol spoken by hand over a real <see cref="ClientWebSocket"/>.</summary>
-public sealed class WebSocketWire : ITransportWire
+public sealed class WebSocketWire : TransportWire
 {
     private readonly Uri _baseUri;
     private readonly string? _origin;
-    private readonly Queue<Message> _pending = new();
     private ClientWebSocket _socket;
 
     public WebSocketWire(Uri baseUri, string transport = TransportNames.WebSocket, string? origin = null)
@@ -21,9 +20,7 @@ public sealed class WebSocketWire : ITransportWire
         _socket = NewSocket(origin);
     }
 
-    public string Transport { get; }
-
-    public string SessionId { get; private set; } = string.Empty;
+    public override string Transport { get; }
 
     public WebSocket Socket => _socket;
 
@@ -53,25 +50,25 @@ public sealed class WebSocketWire : ITransportWire
         return socket.HttpStatusCode;
     }
 
-    public async Task<IReadOnlyList<Message>> OpenAsync()
+    public override async Task<IReadOnlyList<Message>> OpenAsync()
     {
         await ConnectSocketAsync(null);
         return await HandshakeAsync();
     }
 
-    public async Task DropAsync()
+    public override async Task DropAsync()
     {
         await DisposeAsync();
-        _pending.Clear();
+        Pending.Clear();
     }
 
-    public Task ReattachAsync()
+    public override Task ReattachAsync()
     {
         _socket = NewSocket(_origin);
         return ConnectSocketAsync(SessionId);
     }
 
-    public async Task ExpectHeartbeatAsync()
+    public override async Task ExpectHeartbeatAsync()
     {
         while (true)
         {
@@ -83,7 +80,7 @@ public sealed class WebSocketWire : ITransportWire
 
             foreach (var message in ServerFrame.Parse(frame))
             {
-                _pending.Enqueue(message);
+                Pending.Enqueue(message);
             }
         }
     }
@@ -102,7 +99,7 @@ public sealed class WebSocketWire : ITransportWire
     }
 
     /// <summary>The next frame that carries messages (heartbeats are skipped), as its messages.</summary>
-    public async Task<IReadOnlyList<Message>> ReceiveFrameAsync()
+    public override async Task<IReadOnlyList<Message>> ReceiveFrameAsync()
     {
         while (true)
         {
@@ -117,31 +114,6 @@ public sealed class WebSocketWire : ITransportWire
                 return ServerFrame.Parse(bytes);
             }
         }
-    }
-
-    /// <summary>The next message, whichever frame it comes in.</summary>
-    public async Task<Message> ReceiveAsync()
-    {
-        while (_pending.Count == 0)
-        {
-            foreach (var message in await ReceiveFrameAsync())
-            {
-                _pending.Enqueue(message);
-            }
-        }
-
-        return _pending.Dequeue();
-    }
-
-    public async Task<IReadOnlyList<Message>> ReceiveAsync(int count)
-    {
-        var messages = new List<Message>();
-        while (messages.Count < count)
-        {
-            messages.Add(await ReceiveAsync());
-        }
-
-        return messages;
     }
 
     /// <summary>The next frame's bytes, or null once the server has closed.</summary>
@@ -185,9 +157,7 @@ public sealed class WebSocketWire : ITransportWire
         return _socket.CloseStatus;
     }
 
-    public Task SendAsync(params Message[] messages) => SendRawAsync(ClientPayload.Encode(messages));
-
-    Task ITransportWire.SendAsync(params Message[] messages) => SendAsync(messages);
+    public override Task SendAsync(params Message[] messages) => SendRawAsync(ClientPayload.Encode(messages));
 
     public Task SendRawAsync(byte[] payload, WebSocketMessageType type = WebSocketMessageType.Text) =>
         _socket.SendAsync(payload, type, endOfMessage: true, CancellationToken.None).Within();
@@ -200,7 +170,7 @@ public sealed class WebSocketWire : ITransportWire
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         try
         {
