@@ -83,11 +83,11 @@ public sealed class Listener
         }
     }
 
-    internal Client OpenSession(string transport)
+    internal Client OpenSession(string transport, bool acknowledged)
     {
         while (true)
         {
-            var client = new Client(this, SessionIds.Create(), transport);
+            var client = new Client(this, SessionIds.Create(), transport, acknowledged);
             if (_sessions.TryAdd(client.SessionId, client))
             {
                 Log.SessionOpened(_logger, client.SessionId, transport);

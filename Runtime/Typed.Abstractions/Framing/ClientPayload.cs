@@ -20,25 +20,96 @@ public static class ClientPayload
         return writer.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// Writes the acknowledged-delivery form of a payload, an object rather than an array:
+    /// <c>{"seq":S,"ack":A,"messages":[...]}</c>, members that are not set left out.
+    /// </summary>
+    public static void WriteEnvelope(IBufferWriter<byte> output, ReadOnlySpan<Message> messages, DeliveryNumbers numbers)
+    {
+        MessageArray.WriteByte(output, (byte)'{');
+        numbers.WriteMembers(output, leadingComma: false);
+        if (!messages.IsEmpty)
+        {
+            output.Write(numbers.IsEmpty ? "\"messages\":"u8 : ",\"messages\":"u8);
+            MessageArray.Write(output, messages);
+        }
+
+        MessageArray.WriteByte(output, (byte)'}');
+    }
+
+    public static byte[] EncodeEnvelope(ReadOnlySpan<Message> messages, DeliveryNumbers numbers)
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        WriteEnvelope(writer, messages, numbers);
+        return writer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Parses a payload; the messages share <paramref name="payload"/>'s memory.</summary>
     /// <exception cref="ProtocolFormatException">Not a JSON array in valid UTF-8.</exception>
     public static IReadOnlyList<Message> Parse(ReadOnlyMemory<byte> payload)
+    {
+        var content = ParseContent(payload, allowEnvelope: false);
+        return content.Messages;
+    }
+
+    /// <summary>
+    /// Parses a payload that may be either form: the 2010 array, or (when
+    /// <paramref name="allowEnvelope"/>) the acknowledged-delivery object.
+    /// </summary>
+    /// <exception cref="ProtocolFormatException">Neither form, or not valid UTF-8.</exception>
+    public static ClientPayloadContent ParseContent(ReadOnlyMemory<byte> payload, bool allowEnvelope)
     {
         JsonValidation.EnsureUtf8(payload.Span);
         try
         {
             var reader = new Utf8JsonReader(payload.Span, JsonValidation.ReaderOptions);
-            var messages = MessageArray.ReadElements(ref reader, payload);
-            if (reader.Read())
+            if (!reader.Read())
             {
-                throw new ProtocolFormatException("A payload holds one JSON array and nothing after it.");
+                throw new ProtocolFormatException("Expected a JSON array of messages.");
             }
 
-            return messages;
+            var content = allowEnvelope && reader.TokenType == JsonTokenType.StartObject
+                ? ReadEnvelope(ref reader, payload)
+                : new ClientPayloadContent(MessageArray.ReadElements(ref reader, payload), default);
+            if (reader.Read())
+            {
+                throw new ProtocolFormatException("A payload holds one JSON value and nothing after it.");
+            }
+
+            return content;
         }
         catch (JsonException e)
         {
             throw new ProtocolFormatException("The payload is not well-formed JSON: " + e.Message, e);
         }
     }
+
+    private static ClientPayloadContent ReadEnvelope(ref Utf8JsonReader reader, ReadOnlyMemory<byte> payload)
+    {
+        IReadOnlyList<Message> messages = [];
+        var numbers = default(DeliveryNumbers);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("messages"u8))
+            {
+                reader.Read();
+                messages = MessageArray.ReadElements(ref reader, payload);
+            }
+            else if (!DeliveryNumbers.TryReadMember(ref reader, ref numbers))
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (messages.Count > 0 && numbers.Seq is null)
+        {
+            throw new ProtocolFormatException("An acknowledged payload numbers its messages with seq.");
+        }
+
+        return new ClientPayloadContent(messages, numbers);
+    }
 }
+
+/// <summary>What one client payload carries.</summary>
+public sealed record ClientPayloadContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);

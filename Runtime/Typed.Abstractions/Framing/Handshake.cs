@@ -9,7 +9,12 @@ namespace Typed.Framing;
 /// </summary>
 public static class Handshake
 {
-    public static Message Create(string sessionId)
+    /// <param name="sessionId">The new session's id.</param>
+    /// <param name="acknowledged">
+    /// Whether the session uses acknowledged delivery: the handshake then says so with
+    /// <c>"acks":true</c>, which 2010 clients (that never ask for it) would ignore.
+    /// </param>
+    public static Message Create(string sessionId, bool acknowledged = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         using var buffer = new MemoryStream();
@@ -17,6 +22,11 @@ public static class Handshake
         {
             writer.WriteStartObject();
             writer.WriteString("sessionid"u8, sessionId);
+            if (acknowledged)
+            {
+                writer.WriteBoolean("acks"u8, true);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -24,9 +34,13 @@ public static class Handshake
     }
 
     /// <summary>Reads the session id from a handshake message; false for any other message.</summary>
-    public static bool TryReadSessionId(Message message, out string sessionId)
+    public static bool TryReadSessionId(Message message, out string sessionId) => TryRead(message, out sessionId, out _);
+
+    /// <summary>Reads a handshake: the session id, and whether the server agreed to acknowledged delivery.</summary>
+    public static bool TryRead(Message message, out string sessionId, out bool acknowledged)
     {
         sessionId = string.Empty;
+        acknowledged = false;
         if (!message.IsText)
         {
             return false;
@@ -41,6 +55,7 @@ public static class Handshake
                 && id.GetString() is { Length: > 0 } value)
             {
                 sessionId = value;
+                acknowledged = document.RootElement.TryGetProperty("acks", out var acks) && acks.ValueKind == JsonValueKind.True;
                 return true;
             }
         }

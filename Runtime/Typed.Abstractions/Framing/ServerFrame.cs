@@ -22,6 +22,14 @@ public static class ServerFrame
 
     public static void WriteEnd(IBufferWriter<byte> output) => output.Write(End);
 
+    /// <summary>Ends a frame with the acknowledged-delivery numbers: <c>],"seq":S,"ack":A}</c>.</summary>
+    public static void WriteEnd(IBufferWriter<byte> output, DeliveryNumbers numbers)
+    {
+        output.Write("]"u8);
+        numbers.WriteMembers(output, leadingComma: true);
+        output.Write("}"u8);
+    }
+
     public static void Write(IBufferWriter<byte> output, ReadOnlySpan<Message> messages)
     {
         WriteStart(output);
@@ -51,7 +59,11 @@ public static class ServerFrame
     /// anything a newer server adds) yields none, as clients are to ignore it.
     /// </summary>
     /// <exception cref="ProtocolFormatException">Not a JSON object in valid UTF-8.</exception>
-    public static IReadOnlyList<Message> Parse(ReadOnlyMemory<byte> frame)
+    public static IReadOnlyList<Message> Parse(ReadOnlyMemory<byte> frame) => ParseContent(frame).Messages;
+
+    /// <summary>Reads a frame's messages and its acknowledged-delivery numbers, if it carries any.</summary>
+    /// <exception cref="ProtocolFormatException">Not a JSON object in valid UTF-8.</exception>
+    public static ServerFrameContent ParseContent(ReadOnlyMemory<byte> frame)
     {
         JsonValidation.EnsureUtf8(frame.Span);
         try
@@ -63,6 +75,7 @@ public static class ServerFrame
             }
 
             IReadOnlyList<Message> messages = [];
+            var numbers = default(DeliveryNumbers);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("messages"u8))
@@ -70,7 +83,7 @@ public static class ServerFrame
                     reader.Read();
                     messages = MessageArray.ReadElements(ref reader, frame);
                 }
-                else
+                else if (!DeliveryNumbers.TryReadMember(ref reader, ref numbers))
                 {
                     reader.Read();
                     reader.Skip();
@@ -82,7 +95,7 @@ public static class ServerFrame
                 throw new ProtocolFormatException("A server frame holds one JSON object and nothing after it.");
             }
 
-            return messages;
+            return new ServerFrameContent(messages, numbers);
         }
         catch (JsonException e)
         {
@@ -90,3 +103,6 @@ public static class ServerFrame
         }
     }
 }
+
+/// <summary>What one server frame carries.</summary>
+public sealed record ServerFrameContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);

@@ -62,10 +62,10 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
             return;
         }
 
-        IReadOnlyList<Typed.Messages.Message> messages;
+        ClientPayloadContent payload;
         try
         {
-            messages = ClientPayload.Parse(payloadBytes);
+            payload = ClientPayload.ParseContent(payloadBytes, client.Acknowledged);
         }
         catch (ProtocolFormatException e)
         {
@@ -73,11 +73,22 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
             return;
         }
 
-        client.Receive(messages);
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "text/plain; charset=UTF-8";
-        context.Response.ContentLength = 2;
-        await context.Response.Body.WriteAsync(Ok, context.RequestAborted);
+        var received = client.Receive(payload, ackInFrame: false);
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        if (!client.Acknowledged)
+        {
+            response.ContentType = "text/plain; charset=UTF-8";
+            response.ContentLength = Ok.Length;
+            await response.Body.WriteAsync(Ok, context.RequestAborted);
+            return;
+        }
+
+        // With acknowledged delivery the answer says what has been received: {"ack":N}.
+        var answer = System.Text.Encoding.UTF8.GetBytes($"{{\"ack\":{received}}}");
+        response.ContentType = "application/json";
+        response.ContentLength = answer.Length;
+        await response.Body.WriteAsync(answer, context.RequestAborted);
     }
 
     private async Task<bool> TryReadBodyAsync(HttpRequest request, PooledBufferWriter body, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Typed.Framing;
 using Typed.Messages;
 using Typed.Server.Sessions;
 
@@ -23,14 +24,22 @@ public sealed class Client
     private int _expiryGeneration;
     private int _connections;
     private DisconnectReason? _ended;
+    private readonly AcknowledgedDelivery? _delivery;
 
-    internal Client(Listener listener, string sessionId, string transport)
+    internal Client(Listener listener, string sessionId, string transport, bool acknowledged)
     {
         _listener = listener;
         SessionId = sessionId;
         Transport = transport;
+        _delivery = acknowledged ? new AcknowledgedDelivery() : null;
         StartExpiry(listener.Options.Timeout);
     }
+
+    /// <summary>
+    /// Whether the client asked for acknowledged delivery: every message numbered and kept until
+    /// acknowledged, in both directions, so nothing is lost or handed over twice across reconnections.
+    /// </summary>
+    public bool Acknowledged => _delivery is not null;
 
     public string SessionId { get; }
 
@@ -109,7 +118,7 @@ public sealed class Client
             overflow = _queuedBytes + item.Message.Json.Length;
             if (overflow <= _listener.Options.MaxQueuedBytes)
             {
-                _queue.Add(item);
+                _queue.Add(_delivery?.Number(item) ?? item);
                 _queuedBytes = overflow;
                 overflow = 0;
             }
@@ -126,7 +135,9 @@ public sealed class Client
         }
     }
 
-    internal Downstream? Attach(TimeSpan closeTimeout)
+    /// <param name="closeTimeout">How long the session waits for the next downstream once this one detaches.</param>
+    /// <param name="acknowledged">With acknowledged delivery, the highest number the client says it has received.</param>
+    internal Downstream? Attach(TimeSpan closeTimeout, long? acknowledged = null)
     {
         Downstream? previous;
         Downstream attached;
@@ -141,6 +152,15 @@ public sealed class Client
             _expiry = null;
             _expiryGeneration++;
             previous = _downstream;
+            if (_delivery is not null)
+            {
+                // What the client has not acknowledged goes again, ahead of what is new.
+                _queuedBytes -= acknowledged is { } ack ? _delivery.Acknowledge(ack) : 0;
+                var unacknowledged = _delivery.TakeUnacknowledged();
+                unacknowledged.AddRange(_queue);
+                _queue = unacknowledged;
+            }
+
             attached = new Downstream(this, closeTimeout);
             _downstream = attached;
             _connections++;
@@ -193,16 +213,27 @@ public sealed class Client
                 return null;
             }
 
-            Message? handshake = null;
-            if (_handshake == HandshakeState.Pending)
+            var handshake = _handshake == HandshakeState.Pending;
+            if (handshake)
             {
-                handshake = Framing.Handshake.Create(SessionId);
                 _handshake = HandshakeState.InFlight;
             }
 
-            var batch = new OutgoingBatch(handshake, _queue);
+            var numbers = default(DeliveryNumbers);
+            if (_delivery is not null)
+            {
+                _delivery.Sent(_queue);
+                _delivery.AckDue = false;
+                numbers = new DeliveryNumbers(_queue.Count > 0 ? _queue[0].Seq : null, _delivery.LastReceived);
+            }
+            else
+            {
+                _queuedBytes = 0;
+            }
+
+            Message? handshakeMessage = handshake ? Framing.Handshake.Create(SessionId, Acknowledged) : default(Message?);
+            var batch = new OutgoingBatch(handshakeMessage, _queue, numbers);
             _queue = [];
-            _queuedBytes = 0;
             return batch;
         }
     }
@@ -238,7 +269,8 @@ public sealed class Client
                 _handshake = HandshakeState.Pending;
             }
 
-            if (_ended is not null || batch.Messages.Count == 0)
+            // With acknowledged delivery the messages stay in flight, to go again on the next attach.
+            if (_ended is not null || batch.Messages.Count == 0 || _delivery is not null)
             {
                 return;
             }
@@ -254,20 +286,77 @@ public sealed class Client
     }
 
     /// <summary>Hands the messages of one payload to the application, in order, one payload at a time.</summary>
-    internal void Receive(IReadOnlyList<Message> messages)
+    internal void Receive(IReadOnlyList<Message> messages) => Receive(new ClientPayloadContent(messages, default), ackInFrame: false);
+
+    /// <summary>
+    /// Hands a payload's new messages to the application, in order, one payload at a time. With
+    /// acknowledged delivery, messages already received are skipped, and the acknowledgement goes
+    /// back in a frame of its own when <paramref name="ackInFrame"/> (transports whose upstream has
+    /// no answer of its own to carry it).
+    /// </summary>
+    /// <returns>The highest client sequence number received, with acknowledged delivery.</returns>
+    internal long Receive(ClientPayloadContent payload, bool ackInFrame)
     {
         lock (_receiveGate)
         {
-            foreach (var message in messages)
+            if (payload.Numbers.Ack is { } ack)
             {
-                if (IsEnded)
+                Acknowledge(ack);
+            }
+
+            var messages = payload.Messages;
+            var first = 0;
+            var numbered = _delivery is not null && payload.Numbers.Seq is not null;
+            if (numbered)
+            {
+                first = _delivery!.FirstNew(payload.Numbers.Seq!.Value, messages.Count);
+                if (first < 0)
                 {
-                    return;
+                    return _delivery.LastReceived;
+                }
+            }
+
+            for (var i = first; i < messages.Count && !IsEnded; i++)
+            {
+                if (numbered)
+                {
+                    _delivery!.Received(payload.Numbers.Seq!.Value + i);
                 }
 
-                _listener.OnMessage(this, message);
+                _listener.OnMessage(this, messages[i]);
+            }
+
+            if (_delivery is not null && ackInFrame && messages.Count > 0)
+            {
+                RequestAck();
+            }
+
+            return _delivery?.LastReceived ?? 0;
+        }
+    }
+
+    private void Acknowledge(long ack)
+    {
+        lock (_gate)
+        {
+            if (_delivery is not null)
+            {
+                _queuedBytes -= _delivery.Acknowledge(ack);
             }
         }
+    }
+
+    private void RequestAck()
+    {
+        TaskCompletionSource? waiter;
+        lock (_gate)
+        {
+            _delivery!.AckDue = true;
+            waiter = _waiter;
+            _waiter = null;
+        }
+
+        waiter?.TrySetResult();
     }
 
     internal void End(DisconnectReason reason)
@@ -298,7 +387,7 @@ public sealed class Client
         _listener.OnEnded(this, wasConnected, reason);
     }
 
-    private bool HasOutgoing => _queue.Count > 0 || _handshake == HandshakeState.Pending;
+    private bool HasOutgoing => _queue.Count > 0 || _handshake == HandshakeState.Pending || _delivery?.AckDue == true;
 
     // Called with _gate held (or from the constructor).
     private void StartExpiry(TimeSpan timeout)

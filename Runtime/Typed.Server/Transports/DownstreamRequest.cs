@@ -12,6 +12,13 @@ internal sealed class DownstreamRequest(
     ResolvedTransportOptions options,
     ILogger logger)
 {
+    /// <summary>A new session asks for acknowledged delivery with <c>?acks=1</c>.</summary>
+    private bool AsksForAcknowledgedDelivery => Context.Request.Query["acks"] == "1";
+
+    /// <summary>A reattaching client of acknowledged delivery says what it has received with <c>?ack=N</c>.</summary>
+    private long? Acknowledgement =>
+        long.TryParse(Context.Request.Query["ack"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ack) ? ack : null;
+
     public HttpContext Context { get; } = context;
 
     public Listener Listener { get; } = listener;
@@ -21,7 +28,10 @@ internal sealed class DownstreamRequest(
     public ILogger Logger { get; } = logger;
 
     /// <summary>The session asked for, or a new one when the path named none.</summary>
-    public Client OpenSession() => existing ?? Listener.OpenSession(transport);
+    public Client OpenSession() => existing ?? Listener.OpenSession(transport, AsksForAcknowledgedDelivery);
+
+    /// <summary>Attaches this request as the session's downstream; null when the session has ended.</summary>
+    public Sessions.Downstream? Attach(Client client) => client.Attach(Options.CloseTimeout, Acknowledgement);
 
     /// <summary>
     /// Opens the session and attaches this request as its downstream; null, with a 404 written,
@@ -29,7 +39,7 @@ internal sealed class DownstreamRequest(
     /// </summary>
     public async Task<Sessions.Downstream?> AttachAsync()
     {
-        var downstream = OpenSession().Attach(Options.CloseTimeout);
+        var downstream = Attach(OpenSession());
         if (downstream is null)
         {
             await Http.HttpResponses.WriteErrorAsync(Context, StatusCodes.Status404NotFound, "the session is over");

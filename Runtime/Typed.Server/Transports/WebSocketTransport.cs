@@ -33,7 +33,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
         var client = request.OpenSession();
         using var socket = await context.WebSockets.AcceptWebSocketAsync(AcceptContext(request.Options));
-        using var downstream = client.Attach(request.Options.CloseTimeout);
+        using var downstream = request.Attach(client);
         if (downstream is null)
         {
             await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "session over");
@@ -127,7 +127,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                 try
                 {
                     // Messages keep slices of the payload, so it gets an array of its own.
-                    client.Receive(ClientPayload.Parse(message.ToArray()));
+                    client.Receive(ClientPayload.ParseContent(message.ToArray(), client.Acknowledged), ackInFrame: true);
                 }
                 catch (ProtocolFormatException e)
                 {

@@ -27,10 +27,10 @@ public sealed class WebSocketWire : TransportWire
     /// <summary>Every frame received so far, heartbeats included, as raw bytes.</summary>
     public List<byte[]> Frames { get; } = [];
 
-    public static async Task<WebSocketWire> ConnectAsync(Uri baseUri, string? sessionId = null, string? origin = null)
+    public static async Task<WebSocketWire> ConnectAsync(Uri baseUri, string? sessionId = null, string? origin = null, string query = "")
     {
         var wire = new WebSocketWire(baseUri, origin: origin) { SessionId = sessionId ?? string.Empty };
-        await wire.ConnectSocketAsync(sessionId);
+        await wire._socket.ConnectAsync(new Uri(SocketUri(baseUri, wire.Transport, sessionId) + query), CancellationToken.None).Within();
         return wire;
     }
 

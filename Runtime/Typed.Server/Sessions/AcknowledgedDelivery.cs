@@ -1,0 +1,67 @@
+namespace Typed.Server.Sessions;
+
+/// <summary>
+/// The server's half of the acknowledged-delivery extension for one session: it numbers what the
+/// session sends and keeps it until the client acknowledges it (so a reattaching downstream
+/// re-sends exactly what the client missed), and remembers the highest number received from the
+/// client (so a payload sent again is not handed to the application twice). The outgoing half is
+/// guarded by the session's lock, the incoming half by its receive lock.
+/// </summary>
+internal sealed class AcknowledgedDelivery
+{
+    private long _nextSeq = 1;
+    private List<Outgoing> _inFlight = [];
+    private long _lastReceived;
+
+    /// <summary>The highest client sequence number handed to the application.</summary>
+    public long LastReceived => Volatile.Read(ref _lastReceived);
+
+    /// <summary>An acknowledgement is owed to the client, to go out in a frame of its own if nothing else does.</summary>
+    public bool AckDue { get; set; }
+
+    public Outgoing Number(in Outgoing item) => item with { Seq = _nextSeq++ };
+
+    /// <summary>The messages were written to a downstream; they stay until acknowledged.</summary>
+    public void Sent(List<Outgoing> messages) => _inFlight.AddRange(messages);
+
+    /// <summary>Drops what the client has received; returns the bytes freed.</summary>
+    public long Acknowledge(long ack)
+    {
+        var count = 0;
+        long freed = 0;
+        while (count < _inFlight.Count && _inFlight[count].Seq <= ack)
+        {
+            freed += _inFlight[count].Message.Json.Length;
+            count++;
+        }
+
+        _inFlight.RemoveRange(0, count);
+        return freed;
+    }
+
+    /// <summary>Everything sent but not acknowledged, to be sent again; the ledger forgets it until then.</summary>
+    public List<Outgoing> TakeUnacknowledged()
+    {
+        var unacknowledged = _inFlight;
+        _inFlight = [];
+        return unacknowledged;
+    }
+
+    /// <summary>
+    /// Which messages of a payload numbered from <paramref name="firstSeq"/> are new: the index of
+    /// the first one not yet received, or -1 when the payload starts past a gap (an earlier
+    /// payload has not arrived; the client sends everything unacknowledged again).
+    /// </summary>
+    public int FirstNew(long firstSeq, int count)
+    {
+        var last = LastReceived;
+        if (firstSeq > last + 1)
+        {
+            return -1;
+        }
+
+        return (int)Math.Min(count, last + 1 - firstSeq);
+    }
+
+    public void Received(long seq) => Volatile.Write(ref _lastReceived, seq);
+}
