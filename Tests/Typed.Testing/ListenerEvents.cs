@@ -1,6 +1,7 @@
+using Typed.Server;
 using System.Collections.Concurrent;
 
-namespace Typed.Server.Tests.Infrastructure;
+namespace Typed.Testing;
 
 /// <summary>Records a listener's events as they are raised, for tests to await by session id.</summary>
 public sealed class ListenerEvents

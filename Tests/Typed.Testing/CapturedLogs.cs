@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Typed.Server.Tests.Infrastructure;
+namespace Typed.Testing;
 
 /// <summary>Keeps every log line a test server writes, so tests can assert what was (not) logged.</summary>
 public sealed class CapturedLogs : ILoggerProvider

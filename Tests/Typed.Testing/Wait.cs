@@ -1,4 +1,4 @@
-namespace Typed.Server.Tests.Infrastructure;
+namespace Typed.Testing;
 
 /// <summary>Generous limits for waiting on events, so tests pass on a loaded two-core machine.</summary>
 public static class Wait

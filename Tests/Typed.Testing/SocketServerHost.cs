@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Typed.Server;
 
-namespace Typed.Server.Tests.Infrastructure;
+namespace Typed.Testing;
 
 /// <summary>A real Kestrel server on a free loopback port, serving the protocol at /socket.io.</summary>
 public sealed class SocketServerHost : IAsyncDisposable
@@ -71,21 +72,8 @@ public sealed class SocketServerHost : IAsyncDisposable
         return new SocketServerHost(app, new Uri(address), logs);
     }
 
-    public PollingWire Polling(string? origin = null) => new(BaseUri, origin);
-
-    /// <summary>A hand-spoken client of the named transport, not yet connected.</summary>
-    public TransportWire Wire(string transport, string? origin = null) => transport switch
-    {
-        TransportNames.WebSocket or TransportNames.FlashSocket => new WebSocketWire(BaseUri, transport, origin),
-        TransportNames.XhrPolling => new PollingWire(BaseUri, origin),
-        _ => new StreamingWire(BaseUri, transport, origin),
-    };
-
     /// <summary>Where the Flash policy listener was bound.</summary>
-    public System.Net.IPEndPoint? FlashPolicyEndPoint => _app.Services.GetRequiredService<Flash.FlashPolicyServer>().EndPoint;
-
-    public Task<WebSocketWire> WebSocketAsync(string? sessionId = null, string? origin = null) =>
-        WebSocketWire.ConnectAsync(BaseUri, sessionId, origin);
+    public System.Net.IPEndPoint? FlashPolicyEndPoint => _app.Services.GetRequiredService<Typed.Server.Flash.FlashPolicyServer>().EndPoint;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,242 @@
+using Microsoft.Extensions.Logging;
+using Typed.Client.Transports;
+
+namespace Typed.Client;
+
+/// <summary>Opening sessions with fallback across transports, and keeping them open.</summary>
+public sealed partial class Socket
+{
+    /// <summary>
+    /// Opens a session over the first transport that delivers the handshake within
+    /// <see cref="SocketOptions.ConnectTimeout"/>; from then on the socket reconnects by itself.
+    /// </summary>
+    /// <exception cref="SocketConnectException">No transport could connect.</exception>
+    public async Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        CancellationTokenSource lifetime;
+        lock (_gate)
+        {
+            if (_lifetime is not null)
+            {
+                throw new InvalidOperationException("The socket is already connected or connecting.");
+            }
+
+            lifetime = _lifetime = new CancellationTokenSource();
+        }
+
+        _connecting = true;
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
+            await OpenSessionAsync(linked.Token);
+        }
+        catch
+        {
+            _connecting = false;
+            lock (_gate)
+            {
+                _lifetime = null;
+            }
+
+            lifetime.Dispose();
+            throw;
+        }
+
+        _supervisor = SuperviseAsync(lifetime.Token);
+    }
+
+    /// <summary>Tries each transport in turn (the remembered one first) until one delivers the handshake.</summary>
+    private async Task OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        var failures = new List<Exception>();
+        foreach (var name in TransportsToTry())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _sessionId = null;
+            _inbox.Reset();
+            _outbox.Renumber();
+            var sink = new Sink(this, name);
+            var transport = ClientTransports.Create(name, _context, sink);
+            _activeSink = sink;
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(_context.ConnectTimeout(name));
+            try
+            {
+                await transport.OpenAsync(sessionId: null, attempt.Token);
+                var first = await Task.WhenAny(sink.Handshake, transport.Completion).WaitAsync(attempt.Token);
+                if (first != sink.Handshake)
+                {
+                    throw new IOException($"The {name} transport closed before the handshake.", await transport.Completion);
+                }
+
+                Adopt(transport, name);
+                if (_options.RememberTransport)
+                {
+                    _options.TransportMemory.Remember(_server, name);
+                }
+
+                return;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogDebug(e, "The {Transport} transport could not connect.", name);
+                failures.Add(new IOException($"The {name} transport could not connect: {e.Message}", e));
+                _activeSink = null;
+                await transport.DisposeAsync();
+            }
+        }
+
+        throw new SocketConnectException($"No transport could connect to {_server}.", failures);
+    }
+
+    private IEnumerable<string> TransportsToTry()
+    {
+        var remembered = _options.RememberTransport ? _options.TransportMemory.Recall(_server) : null;
+        if (remembered is not null && _options.Transports.Contains(remembered))
+        {
+            yield return remembered;
+        }
+
+        foreach (var name in _options.Transports.Where(name => name != remembered))
+        {
+            yield return name;
+        }
+    }
+
+    /// <summary>Makes an open transport the current one and starts sending over it.</summary>
+    private void Adopt(ClientTransport transport, string name)
+    {
+        _transport = transport;
+        _transportName = name;
+        _connected = true;
+        _connecting = false;
+        _ = PumpAsync(transport);
+        _outgoing.Signal();
+    }
+
+    /// <summary>Watches the current transport; when it drops, reconnects, or gives up and says so.</summary>
+    private async Task SuperviseAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var transport = _transport;
+            if (transport is null)
+            {
+                return;
+            }
+
+            var reason = await transport.Completion;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _connected = false;
+            _logger.LogDebug(reason, "The {Transport} transport closed.", transport.Name);
+            Raise(Closed, nameof(Closed));
+            await transport.DisposeAsync();
+            if (!_options.Reconnect)
+            {
+                GiveUp(DisconnectReason.ConnectionLost);
+                return;
+            }
+
+            if (!await ReconnectAsync(reason is SessionExpiredException, cancellationToken))
+            {
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    GiveUp(DisconnectReason.ReconnectFailed);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> ReconnectAsync(bool expired, CancellationToken cancellationToken)
+    {
+        _connecting = true;
+        for (var attempt = 0; _options.MaxReconnectAttempts is not { } max || attempt < max; attempt++)
+        {
+            try
+            {
+                if (!expired)
+                {
+                    await Task.Delay(Backoff(attempt), cancellationToken);
+                    await ReattachAsync(cancellationToken);
+                    Raise(Reconnected, nameof(Reconnected));
+                    return true;
+                }
+
+                Raise(SessionExpired, nameof(SessionExpired));
+                await OpenSessionAsync(cancellationToken);
+                return true;
+            }
+            catch (SessionExpiredException)
+            {
+                expired = true;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception e)
+            {
+                _logger.LogDebug(e, "Reconnection attempt {Attempt} failed.", attempt + 1);
+                if (expired)
+                {
+                    await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Opens a new connection for the current session over the transport that worked.</summary>
+    private async Task ReattachAsync(CancellationToken cancellationToken)
+    {
+        var name = _transportName!;
+        var sink = new Sink(this, name);
+        var transport = ClientTransports.Create(name, _context, sink);
+        _activeSink = sink;
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(_context.ConnectTimeout(name));
+        try
+        {
+            await transport.OpenAsync(_sessionId, attempt.Token);
+        }
+        catch
+        {
+            _activeSink = null;
+            await transport.DisposeAsync();
+            throw;
+        }
+
+        // Everything the server has not acknowledged goes again; it drops what it already has.
+        _outbox.Rewind();
+        Adopt(transport, name);
+    }
+
+    /// <summary>Exponential backoff with jitter, so that many clients do not come back in step.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var ceiling = Math.Min(_options.MaxReconnectDelay.TotalMilliseconds, _options.ReconnectDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16)));
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() * 0.5)));
+    }
+
+    private void GiveUp(DisconnectReason reason)
+    {
+        _connecting = false;
+        _connected = false;
+        _transport = null;
+        _activeSink = null;
+        lock (_gate)
+        {
+            _lifetime?.Dispose();
+            _lifetime = null;
+        }
+
+        Raise(Disconnected, reason);
+    }
+}

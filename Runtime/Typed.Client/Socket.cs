@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Typed.Client.Delivery;
+using Typed.Client.Transports;
+using Typed.Messages;
+
+namespace Typed.Client;
+
+/// <summary>
+/// A client of the protocol, as the 2010 browser client's <c>io.Socket</c> in .NET idiom: it tries
+/// the transports in order until one connects, keeps the session across dropped connections
+/// (reconnecting with backoff), and with acknowledged delivery neither loses nor repeats a message
+/// in either direction.
+/// </summary>
+public sealed partial class Socket : IAsyncDisposable
+{
+    private readonly SocketOptions _options;
+    private readonly Uri _server;
+    private readonly HttpMessageHandler _handler;
+    private readonly bool _ownsHandler;
+    private readonly HttpClient _http;
+    private readonly TransportContext _context;
+    private readonly ILogger _logger;
+    private readonly Outbox _outbox = new();
+    private readonly Inbox _inbox = new();
+    private readonly AsyncSignal _outgoing = new();
+    private readonly object _gate = new();
+    private CancellationTokenSource? _lifetime;
+    private Task _supervisor = Task.CompletedTask;
+    private volatile ClientTransport? _transport;
+    private volatile Sink? _activeSink;
+    private volatile string? _sessionId;
+    private volatile string? _transportName;
+    private volatile bool _connected;
+    private volatile bool _connecting;
+
+    public Socket(Uri server, SocketOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        _options = options ?? new SocketOptions();
+        var builder = new UriBuilder(server) { Path = "/", Query = string.Empty, Fragment = string.Empty };
+        if (_options.Port is { } port)
+        {
+            builder.Port = port;
+        }
+
+        _server = builder.Uri;
+        _ownsHandler = _options.HttpMessageHandler is null;
+        _handler = _options.HttpMessageHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+        _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        _context = new TransportContext(_server, _options, _http, new HttpMessageInvoker(_handler, disposeHandler: false));
+        _logger = _options.Logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The handshake is done and a transport is open.</summary>
+    public bool Connected => _connected;
+
+    /// <summary>A connection or reconnection is under way.</summary>
+    public bool Connecting => _connecting;
+
+    /// <summary>The transport in use (or last used), by protocol name.</summary>
+    public string? Transport => _transportName;
+
+    /// <summary>The session id the server gave, once connected.</summary>
+    public string? SessionId => _sessionId;
+
+    /// <summary>Whether the server agreed to acknowledged delivery for the current session.</summary>
+    public bool AcknowledgedDelivery => _outbox.Acknowledged;
+
+    /// <summary>A new session is open: the handshake arrived (the 2010 client's <c>connect</c>).</summary>
+    public event Action? Opened;
+
+    /// <summary>The session was resumed over a new connection after one dropped.</summary>
+    public event Action? Reconnected;
+
+    /// <summary>A message arrived (the 2010 client's <c>message</c>): raised once per message, in order.</summary>
+    public event Action<Message>? MessageReceived;
+
+    /// <summary>The transport closed, perhaps only for a moment (the 2010 client's <c>close</c>).</summary>
+    public event Action? Closed;
+
+    /// <summary>The server no longer knew the session; a new session is being opened.</summary>
+    public event Action? SessionExpired;
+
+    /// <summary>The connection is considered gone (the 2010 client's <c>disconnect</c>).</summary>
+    public event Action<DisconnectReason>? Disconnected;
+
+    /// <summary>
+    /// Queues a message for the server; it goes out as soon as a transport is open, and across
+    /// reconnections. A string message arrives exactly as given.
+    /// </summary>
+    public ValueTask SendAsync(Message message, CancellationToken cancellationToken = default)
+    {
+        if (message.IsEmpty)
+        {
+            throw new ArgumentException("A message must hold a JSON value.", nameof(message));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        _outbox.Add(message);
+        _outgoing.Signal();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc cref="SendAsync(Message, CancellationToken)"/>
+    public ValueTask SendAsync(string text, CancellationToken cancellationToken = default) =>
+        SendAsync(Message.FromText(text), cancellationToken);
+
+    /// <summary>Closes the connection; messages not yet sent stay queued for a later <see cref="ConnectAsync"/>.</summary>
+    public async Task DisconnectAsync()
+    {
+        CancellationTokenSource? lifetime;
+        lock (_gate)
+        {
+            lifetime = _lifetime;
+            _lifetime = null;
+        }
+
+        if (lifetime is null)
+        {
+            return;
+        }
+
+        await lifetime.CancelAsync();
+        var transport = _transport;
+        _transport = null;
+        _activeSink = null;
+        if (transport is not null)
+        {
+            await transport.DisposeAsync();
+        }
+
+        await _supervisor.ConfigureAwait(false);
+        lifetime.Dispose();
+        _connected = false;
+        _connecting = false;
+        Raise(Disconnected, DisconnectReason.Requested);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisconnectAsync();
+        _http.Dispose();
+        _context.Invoker.Dispose();
+        if (_ownsHandler)
+        {
+            _handler.Dispose();
+        }
+    }
+
+    private void Raise(Action? handlers, string name)
+    {
+        try
+        {
+            handlers?.Invoke();
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "A {Event} handler threw.", name);
+        }
+    }
+
+    private void Raise<T>(Action<T>? handlers, T argument, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(handlers))] string name = "")
+    {
+        try
+        {
+            handlers?.Invoke(argument);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "A {Event} handler threw.", name);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+
+namespace Typed.Client;
+
+/// <summary>
+/// How a <see cref="Socket"/> connects: the 2010 client's options (<c>port</c>, <c>resource</c>,
+/// <c>transports</c>, <c>transportOptions</c>, <c>rememberTransport</c>) and what a .NET client
+/// on a real network needs besides (its own HTTP handler, reconnection, acknowledged delivery).
+/// </summary>
+public sealed class SocketOptions
+{
+    /// <summary>The server's port; null takes the port of the server's <see cref="Uri"/>.</summary>
+    public int? Port { get; set; }
+
+    /// <summary>The path segment the server serves the protocol under.</summary>
+    public string Resource { get; set; } = "socket.io";
+
+    /// <summary>The transports to try, in order of preference.</summary>
+    public IList<string> Transports { get; set; } = [.. ClientTransportNames.All];
+
+    /// <summary>Per-transport settings, keyed by transport name.</summary>
+    public IDictionary<string, ClientTransportOptions> TransportOptions { get; } =
+        new Dictionary<string, ClientTransportOptions>(StringComparer.Ordinal);
+
+    /// <summary>Try the transport that worked last time first (the 2010 client kept it in a cookie).</summary>
+    public bool RememberTransport { get; set; } = true;
+
+    /// <summary>Where the transport that worked is remembered; by default, for the life of the process.</summary>
+    public ITransportMemory TransportMemory { get; set; } = Client.TransportMemory.Shared;
+
+    /// <summary>
+    /// The handler every HTTP request and WebSocket upgrade goes through: proxies, certificates,
+    /// cookies, authentication. Null uses a default <see cref="System.Net.Http.SocketsHttpHandler"/>.
+    /// The socket does not dispose a handler it was given.
+    /// </summary>
+    public HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>Headers added to every request and upgrade (authentication, for example).</summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long one transport may take to deliver the handshake before the next is tried.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Reconnect on its own when the connection drops, reusing the session while the server holds it.</summary>
+    public bool Reconnect { get; set; } = true;
+
+    /// <summary>The first wait before reconnecting; it doubles on each failure, with jitter.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest wait between two reconnection attempts.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many reconnection attempts in a row before the socket gives up; null never gives up.</summary>
+    public int? MaxReconnectAttempts { get; set; }
+
+    /// <summary>
+    /// Ask the server for acknowledged delivery (numbered messages, acknowledged both ways), so that
+    /// nothing is lost or delivered twice across reconnections. A server that does not offer it is
+    /// spoken to as in 2010.
+    /// </summary>
+    public bool AcknowledgedDelivery { get; set; } = true;
+
+    /// <summary>How long received messages may go unacknowledged while nothing else is sent.</summary>
+    public TimeSpan AckDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The port of the Flash socket policy that the <c>flashsocket</c> transport asks first.</summary>
+    public int FlashPolicyPort { get; set; } = 843;
+
+    public ILogger? Logger { get; set; }
+
+    internal ClientTransportOptions For(string transport) =>
+        TransportOptions.TryGetValue(transport, out var options) ? options : ClientTransportOptions.Default;
+}

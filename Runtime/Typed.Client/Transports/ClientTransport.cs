@@ -1,0 +1,46 @@
+namespace Typed.Client.Transports;
+
+/// <summary>
+/// One of the protocol's ways of reaching the server, on the client side: it opens the downstream
+/// (for a new session or to reattach one), hands every frame it reads to the sink, and carries
+/// payloads upstream. A transport instance serves one connection; reconnecting makes a new one.
+/// </summary>
+internal abstract class ClientTransport(TransportContext context, IFrameSink sink) : IAsyncDisposable
+{
+    private readonly TaskCompletionSource<Exception?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+
+    public abstract string Name { get; }
+
+    /// <summary>Whether every downstream request already tells the server what has been received (polling).</summary>
+    public virtual bool AcknowledgesDownstream => false;
+
+    /// <summary>Completes when the downstream ends: null when it was closed on purpose, else why.</summary>
+    public Task<Exception?> Completion => _completion.Task;
+
+    protected TransportContext Context { get; } = context;
+
+    protected IFrameSink Sink { get; } = sink;
+
+    /// <summary>Cancelled when the transport is disposed.</summary>
+    protected CancellationToken Stopping => _stop.Token;
+
+    /// <summary>Opens the downstream: a new session when <paramref name="sessionId"/> is null, else a reattachment.</summary>
+    /// <exception cref="SessionExpiredException">The server no longer knows the session.</exception>
+    public abstract Task OpenAsync(string? sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Carries one payload upstream; returns the server's acknowledgement when its answer holds one.</summary>
+    public abstract Task<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        Complete(null);
+        _stop.Dispose();
+    }
+
+    /// <summary>Ends the transport because using it failed (an upstream request, say).</summary>
+    public void Fail(Exception reason) => Complete(reason);
+
+    protected void Complete(Exception? reason) => _completion.TrySetResult(reason);
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Typed.Client.Transports;
+
+/// <summary>
+/// <c>POST /{resource}/{transport}/{sessionid}/send</c> with the payload in the form field
+/// <c>data</c>: the upstream of every HTTP transport.
+/// </summary>
+internal static class HttpUpstream
+{
+    public static async Task<long?> SendAsync(TransportContext context, string transport, string sessionId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        using var request = context.Request(HttpMethod.Post, context.Send(transport, sessionId));
+        var form = "data=" + Uri.EscapeDataString(Encoding.UTF8.GetString(payload.Span));
+        request.Content = new StringContent(form, Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var response = await context.Http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new SessionExpiredException(sessionId);
+        }
+
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return ReadAck(answer);
+    }
+
+    /// <summary>The server answers <c>ok</c>, or <c>{"ack":N}</c> with acknowledged delivery.</summary>
+    private static long? ReadAck(byte[] answer)
+    {
+        if (answer.Length == 0 || answer[0] != (byte)'{')
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(answer);
+        return document.RootElement.TryGetProperty("ack", out var ack) && ack.TryGetInt64(out var value) ? value : null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace Typed.Client.Transports;
+
+/// <summary>What every transport of one socket shares: the server's address, the HTTP stack, the options.</summary>
+internal sealed class TransportContext(Uri server, SocketOptions options, HttpClient http, HttpMessageInvoker invoker)
+{
+    /// <summary>The server's base address, <c>http(s)://host:port</c>.</summary>
+    public Uri Server { get; } = server;
+
+    public SocketOptions Options { get; } = options;
+
+    public HttpClient Http { get; } = http;
+
+    /// <summary>The same handler as <see cref="Http"/>, for WebSocket upgrades.</summary>
+    public HttpMessageInvoker Invoker { get; } = invoker;
+
+    /// <summary>
+    /// The downstream address: a new session (<paramref name="sessionId"/> null) asks for acknowledged
+    /// delivery when configured; a reattaching one says what it has received.
+    /// </summary>
+    public Uri Downstream(string transport, string? sessionId, long? ack, bool webSocket, bool timestamp = false)
+    {
+        var path = new StringBuilder().Append('/').Append(Options.Resource.Trim('/')).Append('/').Append(transport);
+        if (sessionId is not null || timestamp)
+        {
+            path.Append('/').Append(sessionId);
+        }
+
+        if (timestamp)
+        {
+            path.Append('/').Append(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        }
+
+        var query = sessionId is null
+            ? (Options.AcknowledgedDelivery ? "acks=1" : string.Empty)
+            : (ack is { } n ? "ack=" + n.ToString(CultureInfo.InvariantCulture) : string.Empty);
+        var builder = new UriBuilder(Server) { Path = path.ToString(), Query = query };
+        if (webSocket)
+        {
+            builder.Scheme = Server.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
+        }
+
+        return builder.Uri;
+    }
+
+    public Uri Send(string transport, string sessionId) =>
+        new(Server, $"/{Options.Resource.Trim('/')}/{transport}/{sessionId}/send");
+
+    public HttpRequestMessage Request(HttpMethod method, Uri uri)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        foreach (var (name, value) in Options.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return request;
+    }
+
+    public TimeSpan ConnectTimeout(string transport) => Options.For(transport).ConnectTimeout ?? Options.ConnectTimeout;
+}
