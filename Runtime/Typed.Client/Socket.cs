@@ -106,6 +106,12 @@ public sealed partial class Socket : IAsyncDisposable
     public ValueTask SendAsync(string text, CancellationToken cancellationToken = default) =>
         SendAsync(Message.FromText(text), cancellationToken);
 
+    /// <summary>
+    /// Completes once every message sent so far has reached the server: acknowledged by it with
+    /// acknowledged delivery, written to the connection without.
+    /// </summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) => _outbox.WhenEmptyAsync().WaitAsync(cancellationToken);
+
     /// <summary>Closes the connection; messages not yet sent stay queued for a later <see cref="ConnectAsync"/>.</summary>
     public async Task DisconnectAsync()
     {

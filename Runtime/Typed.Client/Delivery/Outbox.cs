@@ -15,6 +15,7 @@ internal sealed class Outbox
     private readonly List<(long Seq, Message Message)> _entries = [];
     private int _written;
     private long _nextSeq = 1;
+    private TaskCompletionSource _empty = Completed();
 
     /// <summary>Whether the server agreed to acknowledged delivery; decided by each handshake.</summary>
     public bool Acknowledged { get; set; }
@@ -35,6 +36,19 @@ internal sealed class Outbox
         lock (_gate)
         {
             _entries.Add((_nextSeq++, message));
+            if (_empty.Task.IsCompleted)
+            {
+                _empty = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    /// <summary>Completes once everything added so far is confirmed (acknowledged, or written without acknowledged delivery).</summary>
+    public Task WhenEmptyAsync()
+    {
+        lock (_gate)
+        {
+            return _empty.Task;
         }
     }
 
@@ -65,6 +79,7 @@ internal sealed class Outbox
                 count = count < 0 ? _entries.Count : count;
                 _entries.RemoveRange(0, count);
                 _written -= count;
+                SignalIfEmpty();
             }
         }
     }
@@ -91,6 +106,7 @@ internal sealed class Outbox
 
             _entries.RemoveRange(0, count);
             _written -= count;
+            SignalIfEmpty();
         }
     }
 
@@ -106,6 +122,22 @@ internal sealed class Outbox
             }
 
             _written = 0;
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        completed.SetResult();
+        return completed;
+    }
+
+    // Called with _gate held.
+    private void SignalIfEmpty()
+    {
+        if (_entries.Count == 0)
+        {
+            _empty.TrySetResult();
         }
     }
 }

@@ -58,6 +58,7 @@ internal sealed class FlashPolicyServer(
         _server = server;
         var address = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
         EndPoint = new IPEndPoint(settings.FlashPolicyAddress, address.Port);
+        Log.FlashPolicyListening(_logger, EndPoint.ToString());
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Error, "The Flash policy listener could not bind {Address}:{Port}; flashsocket clients will fall back to other transports.")]
     public static partial void FlashPolicyUnavailable(ILogger logger, Exception exception, string address, int port);
+
+    [LoggerMessage(10, LogLevel.Information, "Flash socket policy listener on {EndPoint}.")]
+    public static partial void FlashPolicyListening(ILogger logger, string endPoint);
 }

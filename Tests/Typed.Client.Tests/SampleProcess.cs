@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+
+namespace Typed.Client.Tests;
+
+/// <summary>A sample run as users run it: its own process, its output read line by line.</summary>
+public sealed partial class SampleProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+
+    private SampleProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                _lines.Writer.TryComplete();
+            }
+            else
+            {
+                _lines.Writer.TryWrite(e.Data);
+            }
+        };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Starts the built sample <paramref name="name"/> with <c>dotnet</c>.</summary>
+    public static SampleProcess Start(string name, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(SampleAssembly(name));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        return new SampleProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Reads output until a line matches; returns the match.</summary>
+    public async Task<Match> WaitForAsync(Regex pattern)
+    {
+        using var timeout = new CancellationTokenSource(Wait.Long);
+        await foreach (var line in _lines.Reader.ReadAllAsync(timeout.Token))
+        {
+            if (pattern.Match(line) is { Success: true } match)
+            {
+                return match;
+            }
+        }
+
+        throw new InvalidOperationException($"The process ended without printing a line like {pattern}.");
+    }
+
+    public Task WriteLineAsync(string line) => _process.StandardInput.WriteLineAsync(line);
+
+    /// <summary>Ends standard input and waits for the process to leave by itself.</summary>
+    public async Task<int> CloseInputAndWaitAsync()
+    {
+        _process.StandardInput.Close();
+        await _process.WaitForExitAsync().Within();
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    [GeneratedRegex("Now listening on: (?<url>http://\\S+)")]
+    public static partial Regex Listening();
+
+    [GeneratedRegex("Flash socket policy listener on .*:(?<port>\\d+)\\.")]
+    public static partial Regex FlashPolicy();
+
+    /// <summary>The sample's built assembly, from the same configuration as the tests.</summary>
+    private static string SampleAssembly(string name)
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (!File.Exists(Path.Combine(root.FullName, "Typed.sln")))
+        {
+            root = root.Parent ?? throw new DirectoryNotFoundException("The repository root was not found.");
+        }
+
+        return Path.Combine(root.FullName, "Samples", name, "bin", configuration, framework, name + ".dll");
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace Typed.Client.Tests;
+
+public sealed class SampleTests
+{
+    public static TheoryData<string> Transports() => [.. ClientTransportNames.All];
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task The_console_client_echoes_through_the_echo_sample(string transport)
+    {
+        await using var server = SampleProcess.Start("Echo", "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0");
+        var policyPort = (await server.WaitForAsync(SampleProcess.FlashPolicy())).Groups["port"].Value;
+        var url = (await server.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
+
+        await using var client = SampleProcess.Start("Echo.Client", "--url", url, "--transport", transport, "--flash-policy-port", policyPort);
+        await client.WaitForAsync(new Regex($"^\\* connected over {transport} as "));
+        await client.WriteLineAsync($"hello over {transport} ✓");
+        await client.WaitForAsync(new Regex($"^< hello over {Regex.Escape(transport)} ✓$"));
+
+        Assert.Equal(0, await client.CloseInputAndWaitAsync());
+    }
+}
