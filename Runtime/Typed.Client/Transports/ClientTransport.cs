@@ -32,11 +32,12 @@ internal abstract class ClientTransport(TransportContext context, IFrameSink sin
     /// <summary>Carries one payload upstream; returns the server's acknowledgement when its answer holds one.</summary>
     public abstract Task<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
+    /// <summary>Stops the transport; safe to call more than once (the supervisor and a disconnect may race).</summary>
     public virtual async ValueTask DisposeAsync()
     {
+        // The source is never disposed: loops still running may read its token.
         await _stop.CancelAsync();
         Complete(null);
-        _stop.Dispose();
     }
 
     /// <summary>Ends the transport because using it failed (an upstream request, say).</summary>
