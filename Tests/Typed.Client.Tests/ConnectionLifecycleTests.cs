@@ -22,6 +22,34 @@ public sealed class ConnectionLifecycleTests
         Assert.Equal("in the new session", (await client.ReceiveAsync()).Text);
     }
 
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task After_an_outage_longer_than_the_servers_timeout_the_client_starts_afresh(string transport)
+    {
+        await using var server = await SocketServerHost.StartEchoAsync(o =>
+        {
+            ClientTransportTests.AnyOrigin(o);
+            o.Timeout = TimeSpan.FromMilliseconds(500);
+        });
+        await using var proxy = FaultyTcpProxy.Start(server.BaseUri);
+        var options = ClientProbe.Options(transport);
+        options.FlashPolicyPort = server.FlashPolicyEndPoint!.Port;
+        await using var client = new ClientProbe(proxy.BaseUri, options);
+        await client.Socket.ConnectAsync().Within();
+        var first = client.Socket.SessionId!;
+
+        proxy.Refusing = true;
+        proxy.CutAll();
+        await server.Events.DisconnectedAsync(first);
+        proxy.Refusing = false;
+        await Wait.UntilAsync(() => client.Opened == 2, "the client opens a new session");
+
+        Assert.Equal(1, client.Expired);
+        Assert.NotEqual(first, client.Socket.SessionId);
+        await client.Socket.SendAsync("after the outage");
+        Assert.Equal("after the outage", (await client.ReceiveAsync()).Text);
+    }
+
     [Fact]
     public async Task A_transport_the_server_refuses_falls_back_to_the_next()
     {

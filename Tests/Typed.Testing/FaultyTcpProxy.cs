@@ -38,6 +38,9 @@ public sealed class FaultyTcpProxy : IAsyncDisposable
     /// <summary>How many connections have been cut.</summary>
     public int Cuts => Volatile.Read(ref _cuts);
 
+    /// <summary>While set, new connections are reset at once: the server looks unreachable.</summary>
+    public bool Refusing { get; set; }
+
     /// <summary>Forward in pieces of at most this many bytes (0: as they come).</summary>
     public int MaxChunk { get; set; }
 
@@ -113,6 +116,13 @@ public sealed class FaultyTcpProxy : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            if (Refusing)
+            {
+                Reset(client);
+                client.Dispose();
+                continue;
+            }
+
             _ = ForwardAsync(client);
         }
     }
