@@ -55,11 +55,8 @@ public sealed partial class Socket
             _sessionId = null;
             _inbox.Reset();
             _outbox.Renumber();
-            var sink = new Sink(this, name);
-            var transport = ClientTransports.Create(name, _context, sink);
-            _activeSink = sink;
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(_context.ConnectTimeout(name));
+            var transport = NewTransport(name, out var sink);
+            using var attempt = Deadline(name, cancellationToken);
             try
             {
                 await transport.OpenAsync(sessionId: null, attempt.Token);
@@ -197,11 +194,8 @@ public sealed partial class Socket
     private async Task ReattachAsync(CancellationToken cancellationToken)
     {
         var name = _transportName!;
-        var sink = new Sink(this, name);
-        var transport = ClientTransports.Create(name, _context, sink);
-        _activeSink = sink;
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(_context.ConnectTimeout(name));
+        var transport = NewTransport(name, out _);
+        using var attempt = Deadline(name, cancellationToken);
         try
         {
             await transport.OpenAsync(_sessionId, attempt.Token);
@@ -216,6 +210,22 @@ public sealed partial class Socket
         // Everything the server has not acknowledged goes again; it drops what it already has.
         _outbox.Rewind();
         Adopt(transport, name);
+    }
+
+    /// <summary>Makes a transport whose frames are the ones that count from now on.</summary>
+    private ClientTransport NewTransport(string name, out Sink sink)
+    {
+        sink = new Sink(this, name);
+        _activeSink = sink;
+        return ClientTransports.Create(name, _context, sink);
+    }
+
+    /// <summary>How long opening a transport may take.</summary>
+    private CancellationTokenSource Deadline(string name, CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_context.ConnectTimeout(name));
+        return deadline;
     }
 
     /// <summary>Exponential backoff with jitter, so that many clients do not come back in step.</summary>

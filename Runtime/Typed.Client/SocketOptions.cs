@@ -16,7 +16,7 @@ public sealed class SocketOptions
     public string Resource { get; set; } = "socket.io";
 
     /// <summary>The transports to try, in order of preference.</summary>
-    public IList<string> Transports { get; set; } = [.. ClientTransportNames.All];
+    public IList<string> Transports { get; set; } = [.. TransportNames.All];
 
     /// <summary>Per-transport settings, keyed by transport name.</summary>
     public IDictionary<string, ClientTransportOptions> TransportOptions { get; } =

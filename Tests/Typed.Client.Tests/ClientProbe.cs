@@ -34,7 +34,7 @@ public sealed class ClientProbe : IAsyncDisposable
     /// <summary>Options for tests: one transport, quick reconnection, a shared memory that remembers nothing.</summary>
     public static SocketOptions Options(params string[] transports) => new()
     {
-        Transports = transports.Length > 0 ? transports : [.. ClientTransportNames.All],
+        Transports = transports.Length > 0 ? transports : [.. TransportNames.All],
         RememberTransport = false,
         ReconnectDelay = TimeSpan.FromMilliseconds(20),
         MaxReconnectDelay = TimeSpan.FromMilliseconds(200),

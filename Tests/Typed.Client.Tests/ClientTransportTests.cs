@@ -3,24 +3,10 @@ namespace Typed.Client.Tests;
 /// <summary>The .NET client over each of the six transports against the real server.</summary>
 public sealed class ClientTransportTests
 {
-    public static TheoryData<string> Transports() => [.. ClientTransportNames.All];
+    public static TheoryData<string> Transports() => [.. TransportNames.All];
 
     /// <summary>Flash asks the policy port first, and the policy lists only explicitly allowed origins.</summary>
     internal static void AnyOrigin(Server.SocketServerOptions options) => options.Origins = ["*:*"];
-
-    public static IReadOnlyList<string> Gallery { get; } =
-    [
-        "hello",
-        "\"quoted\" and 'single'",
-        @"back\slash \\ \n not a newline",
-        "line one\nline two\r\n\ttabbed",
-        "emoji 😀👍🏽 and astral 𝄞",
-        "separators \u2028 and \u2029",
-        "{\"sessionid\":\"x\"}",
-        "</script><script>alert(1)</script> <!-- --socketio\n--socketio",
-        "",
-        new string('x', 64 * 1024),
-    ];
 
     [Theory]
     [MemberData(nameof(Transports))]
@@ -46,13 +32,13 @@ public sealed class ClientTransportTests
         await using var server = await SocketServerHost.StartEchoAsync(AnyOrigin);
         await using var client = await ClientProbe.ConnectAsync(server, ClientProbe.Options(transport));
 
-        foreach (var text in Gallery)
+        foreach (var text in StringGallery.Texts)
         {
             await client.Socket.SendAsync(text);
         }
 
-        var echoed = await client.ReceiveAsync(Gallery.Count);
-        Assert.Equal(Gallery, echoed.Select(m => m.Text));
+        var echoed = await client.ReceiveAsync(StringGallery.Texts.Count);
+        Assert.Equal(StringGallery.Texts, echoed.Select(m => m.Text));
     }
 
     [Theory]

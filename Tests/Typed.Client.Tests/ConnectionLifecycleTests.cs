@@ -2,7 +2,7 @@ namespace Typed.Client.Tests;
 
 public sealed class ConnectionLifecycleTests
 {
-    public static TheoryData<string> Transports() => [.. ClientTransportNames.All];
+    public static TheoryData<string> Transports() => [.. TransportNames.All];
 
     [Theory]
     [MemberData(nameof(Transports))]

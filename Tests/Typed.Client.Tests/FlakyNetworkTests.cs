@@ -11,7 +11,7 @@ public sealed class FlakyNetworkTests(Xunit.Abstractions.ITestOutputHelper outpu
     private const int Count = 10_000;
     private const int Burst = 50;
 
-    public static TheoryData<string> Transports() => [.. ClientTransportNames.All];
+    public static TheoryData<string> Transports() => [.. TransportNames.All];
 
     [Theory]
     [MemberData(nameof(Transports))]

@@ -18,7 +18,7 @@ public sealed class ProxyFallbackTests
     {
         await using var server = await SocketServerHost.StartEchoAsync();
         await using var proxy = WebSocketBlockingProxy.Start(server.BaseUri, mode);
-        var options = ClientProbe.Options(ClientTransportNames.WebSocket, ClientTransportNames.XhrPolling);
+        var options = ClientProbe.Options(TransportNames.WebSocket, TransportNames.XhrPolling);
         options.ConnectTimeout = ConnectTimeout;
         await using var client = new ClientProbe(proxy.BaseUri, options);
 
@@ -26,7 +26,7 @@ public sealed class ProxyFallbackTests
         await client.Socket.ConnectAsync().Within();
         elapsed.Stop();
 
-        Assert.Equal(ClientTransportNames.XhrPolling, client.Socket.Transport);
+        Assert.Equal(TransportNames.XhrPolling, client.Socket.Transport);
         Assert.Equal(1, proxy.UpgradesSeen);
         Assert.True(elapsed.Elapsed < ConnectTimeout + TimeSpan.FromSeconds(10), $"fell back after {elapsed.Elapsed}");
         await client.Socket.SendAsync("through the proxy");
@@ -38,10 +38,10 @@ public sealed class ProxyFallbackTests
     {
         await using var server = await SocketServerHost.StartEchoAsync();
         await using var proxy = WebSocketBlockingProxy.Start(server.BaseUri, WebSocketBlockingMode.PassThrough);
-        await using var client = new ClientProbe(proxy.BaseUri, ClientProbe.Options(ClientTransportNames.WebSocket, ClientTransportNames.XhrPolling));
+        await using var client = new ClientProbe(proxy.BaseUri, ClientProbe.Options(TransportNames.WebSocket, TransportNames.XhrPolling));
 
         await client.Socket.ConnectAsync().Within();
 
-        Assert.Equal(ClientTransportNames.WebSocket, client.Socket.Transport);
+        Assert.Equal(TransportNames.WebSocket, client.Socket.Transport);
     }
 }

@@ -4,7 +4,7 @@ namespace Typed.Client.Tests;
 
 public sealed class SampleTests
 {
-    public static TheoryData<string> Transports() => [.. ClientTransportNames.All];
+    public static TheoryData<string> Transports() => [.. TransportNames.All];
 
     [Theory]
     [MemberData(nameof(Transports))]

@@ -11,7 +11,7 @@ namespace Typed.Client.Tests;
 /// <summary>The client's HTTP stack is the application's: TLS, certificates, headers, on every transport.</summary>
 public sealed class SecureTransportTests
 {
-    public static TheoryData<string> Transports() => [.. ClientTransportNames.All];
+    public static TheoryData<string> Transports() => [.. TransportNames.All];
 
     [Theory]
     [MemberData(nameof(Transports))]
@@ -87,7 +87,7 @@ public sealed class SecureTransportTests
 
         var failure = await Assert.ThrowsAsync<SocketConnectException>(() => client.Socket.ConnectAsync().Within());
 
-        Assert.Equal(ClientTransportNames.All.Count, failure.InnerExceptions.Count);
+        Assert.Equal(TransportNames.All.Count, failure.InnerExceptions.Count);
     }
 
     private static X509Certificate2 SelfSignedCertificate()

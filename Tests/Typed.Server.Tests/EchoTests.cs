@@ -4,28 +4,12 @@ namespace Typed.Server.Tests;
 
 public sealed class EchoTests
 {
-    /// <summary>Strings that a careless protocol would alter.</summary>
-    public static IReadOnlyList<string> Gallery { get; } =
-    [
-        "hello",
-        "\"quoted\" and 'single'",
-        @"back\slash \\ \n not a newline",
-        "line one\nline two\r\n\ttabbed",
-        "emoji 😀👍🏽 and astral 𝄞",
-        "separators \u2028 and \u2029",
-        "{\"sessionid\":\"x\"}",
-        "[1,2,3]",
-        "</script><script>alert(1)</script> <!-- --socketio\n--socketio",
-        "",
-        new string('x', 64 * 1024),
-    ];
-
     public static TheoryData<string, string> Texts()
     {
         var data = new TheoryData<string, string>();
         foreach (var transport in new[] { TransportNames.WebSocket, TransportNames.XhrPolling })
         {
-            foreach (var text in Gallery)
+            foreach (var text in StringGallery.Texts)
             {
                 data.Add(transport, text);
             }

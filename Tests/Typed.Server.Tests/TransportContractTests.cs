@@ -10,7 +10,7 @@ public sealed class TransportContractTests
         var data = new TheoryData<string, string>();
         foreach (var transport in TransportNames.All)
         {
-            foreach (var text in EchoTests.Gallery)
+            foreach (var text in StringGallery.Texts)
             {
                 data.Add(transport, text);
             }

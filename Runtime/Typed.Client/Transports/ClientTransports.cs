@@ -5,12 +5,12 @@ internal static class ClientTransports
 {
     public static ClientTransport Create(string name, TransportContext context, IFrameSink sink) => name switch
     {
-        ClientTransportNames.WebSocket => new WebSocketClientTransport(context, sink),
-        ClientTransportNames.FlashSocket => new FlashSocketClientTransport(context, sink),
-        ClientTransportNames.ServerEvents => new ServerEventsClientTransport(context, sink),
-        ClientTransportNames.HtmlFile => new HtmlFileClientTransport(context, sink),
-        ClientTransportNames.XhrMultipart => new XhrMultipartClientTransport(context, sink),
-        ClientTransportNames.XhrPolling => new XhrPollingClientTransport(context, sink),
+        TransportNames.WebSocket => new WebSocketClientTransport(context, sink),
+        TransportNames.FlashSocket => new FlashSocketClientTransport(context, sink),
+        TransportNames.ServerEvents => new ServerEventsClientTransport(context, sink),
+        TransportNames.HtmlFile => new HtmlFileClientTransport(context, sink),
+        TransportNames.XhrMultipart => new XhrMultipartClientTransport(context, sink),
+        TransportNames.XhrPolling => new XhrPollingClientTransport(context, sink),
         _ => throw new ArgumentException($"There is no transport named '{name}'.", nameof(name)),
     };
 }

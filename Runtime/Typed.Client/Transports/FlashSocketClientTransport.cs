@@ -13,7 +13,7 @@ internal sealed partial class FlashSocketClientTransport(TransportContext contex
 {
     private const int MaxPolicySize = 64 * 1024;
 
-    public override string Name => ClientTransportNames.FlashSocket;
+    public override string Name => TransportNames.FlashSocket;
 
     public override async Task OpenAsync(string? sessionId, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Typed.Client.Transports;
 /// </summary>
 internal sealed class HtmlFileClientTransport(TransportContext context, IFrameSink sink) : StreamingClientTransport(context, sink)
 {
-    public override string Name => ClientTransportNames.HtmlFile;
+    public override string Name => TransportNames.HtmlFile;
 
     protected override StreamFrameReader CreateReader() => new ScriptTagReader();
 

@@ -5,7 +5,7 @@ namespace Typed.Client.Transports;
 /// <summary><c>server-events</c>: an event stream, one <c>data:</c> event per frame; comment lines are heartbeats.</summary>
 internal sealed class ServerEventsClientTransport(TransportContext context, IFrameSink sink) : StreamingClientTransport(context, sink)
 {
-    public override string Name => ClientTransportNames.ServerEvents;
+    public override string Name => TransportNames.ServerEvents;
 
     protected override StreamFrameReader CreateReader() => new EventStreamReader();
 

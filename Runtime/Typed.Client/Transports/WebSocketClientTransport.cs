@@ -13,7 +13,7 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
     private readonly SemaphoreSlim _sending = new(1, 1);
     private ClientWebSocket? _socket;
 
-    public override string Name => ClientTransportNames.WebSocket;
+    public override string Name => TransportNames.WebSocket;
 
     public override async Task OpenAsync(string? sessionId, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace Typed.Client.Transports;
 /// </summary>
 internal sealed class XhrMultipartClientTransport(TransportContext context, IFrameSink sink) : StreamingClientTransport(context, sink)
 {
-    public override string Name => ClientTransportNames.XhrMultipart;
+    public override string Name => TransportNames.XhrMultipart;
 
     protected override StreamFrameReader CreateReader() => new PartReader();
 

@@ -8,7 +8,7 @@ namespace Typed.Client.Transports;
 /// </summary>
 internal sealed class XhrPollingClientTransport(TransportContext context, IFrameSink sink) : ClientTransport(context, sink)
 {
-    public override string Name => ClientTransportNames.XhrPolling;
+    public override string Name => TransportNames.XhrPolling;
 
     public override bool AcknowledgesDownstream => true;
 
