@@ -1,0 +1,39 @@
+using System.Runtime.CompilerServices;
+
+namespace Typed.Events;
+
+/// <summary>
+/// What the source generator made for the event contract <typeparamref name="T"/>: its sender and
+/// its dispatcher. Generated code registers them from a module initializer; nothing is looked up
+/// by reflection.
+/// </summary>
+public static class EventContract<T>
+    where T : class
+{
+    private static Func<IEventSink, T>? s_sender;
+    private static Func<T, IncomingEvent, ValueTask<EventOutcome>>? s_dispatcher;
+
+    /// <summary>Called by generated code.</summary>
+    public static void Register(Func<IEventSink, T> sender, Func<T, IncomingEvent, ValueTask<EventOutcome>> dispatcher)
+    {
+        s_sender = sender;
+        s_dispatcher = dispatcher;
+    }
+
+    /// <summary>A sender of <typeparamref name="T"/>'s events into <paramref name="sink"/>.</summary>
+    public static T CreateSender(IEventSink sink) => (s_sender ?? Registered().Sender)(sink);
+
+    /// <summary>Hands an incoming event to <paramref name="target"/> if it is one of <typeparamref name="T"/>'s.</summary>
+    public static ValueTask<EventOutcome> Dispatch(T target, IncomingEvent incoming) =>
+        (s_dispatcher ?? Registered().Dispatcher)(target, incoming);
+
+    private static (Func<IEventSink, T> Sender, Func<T, IncomingEvent, ValueTask<EventOutcome>> Dispatcher) Registered()
+    {
+        // The contract's assembly registers itself when its module initializer runs; make sure it has.
+        RuntimeHelpers.RunModuleConstructor(typeof(T).Module.ModuleHandle);
+        return s_sender is not null && s_dispatcher is not null
+            ? (s_sender, s_dispatcher)
+            : throw new InvalidOperationException(
+                $"{typeof(T)} has no generated sender: mark it [Events] and build its assembly with the Typed source generator.");
+    }
+}

@@ -1,0 +1,8 @@
+namespace Typed.Events;
+
+/// <summary>Gives an event a name on the wire other than its method's name.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class EventNameAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}

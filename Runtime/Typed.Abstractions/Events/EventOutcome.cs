@@ -1,0 +1,48 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Typed.Events;
+
+/// <summary>
+/// What a generated dispatcher did with an event: not its event, handled, or handled with a
+/// result (the result's JSON) for the answer.
+/// </summary>
+public readonly record struct EventOutcome(bool Handled, ReadOnlyMemory<byte> Result)
+{
+    public static ValueTask<EventOutcome> NotHandled { get; } = ValueTask.FromResult(new EventOutcome(false, default));
+
+    public static ValueTask<EventOutcome> Done { get; } = ValueTask.FromResult(new EventOutcome(true, default));
+
+    /// <summary>The event was handled by a method returning <see cref="Task"/>: done when it is.</summary>
+    public static async ValueTask<EventOutcome> From(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return new EventOutcome(true, default);
+    }
+
+    /// <inheritdoc cref="From(Task)"/>
+    public static async ValueTask<EventOutcome> From(ValueTask task)
+    {
+        await task.ConfigureAwait(false);
+        return new EventOutcome(true, default);
+    }
+
+    /// <summary>The event was handled by a method with a result, encoded with <paramref name="write"/>.</summary>
+    public static async ValueTask<EventOutcome> From<T>(Task<T> task, Action<Utf8JsonWriter, T> write) =>
+        Encode(await task.ConfigureAwait(false), write);
+
+    /// <inheritdoc cref="From{T}(Task{T}, Action{Utf8JsonWriter, T})"/>
+    public static async ValueTask<EventOutcome> From<T>(ValueTask<T> task, Action<Utf8JsonWriter, T> write) =>
+        Encode(await task.ConfigureAwait(false), write);
+
+    private static EventOutcome Encode<T>(T result, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = EventJson.Encoder }))
+        {
+            write(json, result);
+        }
+
+        return new EventOutcome(true, buffer.WrittenMemory);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.Text.Json;
+using Typed.Messages;
+
+namespace Typed.Events;
+
+/// <summary>
+/// Builds one event message: <c>{"event":"Name","args":[...]}</c>, with <c>"id":N</c> when an answer
+/// is expected. Generated senders write the arguments into <see cref="Json"/> in order.
+/// </summary>
+public sealed class EventWriter : IDisposable
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+
+    private EventWriter(string name, long? id)
+    {
+        Json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = EventJson.Encoder, SkipValidation = true });
+        Json.WriteStartObject();
+        Json.WriteString(EventWire.Event, name);
+        if (id is { } value)
+        {
+            Json.WriteNumber(EventWire.Id, value);
+        }
+
+        Json.WriteStartArray(EventWire.Args);
+    }
+
+    /// <summary>Where the arguments go, one JSON value each.</summary>
+    public Utf8JsonWriter Json { get; }
+
+    public static EventWriter Start(string name, long? id = null) => new(name, id);
+
+    /// <summary>Ends the message and returns it.</summary>
+    public Message Finish()
+    {
+        Json.WriteEndArray();
+        Json.WriteEndObject();
+        Json.Flush();
+        return Message.FromValidatedJson(_buffer.WrittenMemory);
+    }
+
+    public void Dispose() => Json.Dispose();
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+namespace Typed.Events;
+
+/// <summary>An event as it arrived: its name, its arguments, and its id when it expects an answer.</summary>
+public readonly record struct IncomingEvent(string Name, JsonElement Args, long? Id)
+{
+    public int Count => Args.GetArrayLength();
+
+    /// <summary>The argument at <paramref name="index"/>; a missing one reads as JSON null.</summary>
+    public JsonElement Arg(int index) => index < Count ? Args[index] : EventJson.Null;
+}
