@@ -72,7 +72,10 @@ public sealed partial class Socket
 
         foreach (var message in deliver)
         {
-            Raise(MessageReceived, message);
+            if (!TryHandleTyped(message))
+            {
+                Raise(MessageReceived, message);
+            }
         }
 
         if (deliver.Count > 0 && _outbox.Acknowledged)

@@ -97,8 +97,7 @@ public sealed partial class Socket : IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        _outbox.Add(message);
-        _outgoing.Signal();
+        Enqueue(message);
         return ValueTask.CompletedTask;
     }
 

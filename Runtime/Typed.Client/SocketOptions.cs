@@ -66,6 +66,9 @@ public sealed class SocketOptions
     /// <summary>The port of the Flash socket policy that the <c>flashsocket</c> transport asks first.</summary>
     public int FlashPolicyPort { get; set; } = 843;
 
+    /// <summary>How long an event sent to the server waits for its answer.</summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public ILogger? Logger { get; set; }
 
     internal ClientTransportOptions For(string transport) =>

@@ -12,16 +12,18 @@ namespace Typed.Server;
 /// The server side of the protocol, as the 2010 server's <c>Listener</c>: every session indexed
 /// by id, the connected clients, the client events, and broadcast.
 /// </summary>
-public sealed class Listener
+public sealed partial class Listener
 {
     private readonly ConcurrentDictionary<string, Client> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Client> _connected = new(StringComparer.Ordinal);
     private readonly ILogger<Listener> _logger;
+    private readonly IServiceProvider _services;
 
-    public Listener(IOptions<SocketServerOptions> options, ILogger<Listener> logger, TimeProvider? timeProvider = null)
+    public Listener(IOptions<SocketServerOptions> options, ILogger<Listener> logger, IServiceProvider services, TimeProvider? timeProvider = null)
     {
         Options = options.Value;
         _logger = logger;
+        _services = services;
         Time = timeProvider ?? TimeProvider.System;
     }
 
@@ -112,7 +114,10 @@ public sealed class Listener
     {
         try
         {
-            ClientMessage?.Invoke(client, message);
+            if (!TryHandleTyped(client, message))
+            {
+                ClientMessage?.Invoke(client, message);
+            }
         }
         catch (Exception e)
         {

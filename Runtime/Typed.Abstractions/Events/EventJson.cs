@@ -133,7 +133,7 @@ public static partial class EventJson
     }
 
     /// <summary>One of the application's types, through its serializer context.</summary>
-    public static void Write<T>(Utf8JsonWriter json, T value, JsonTypeInfo<T> info) => JsonSerializer.Serialize(json, value, info);
+    public static void Write<T>(Utf8JsonWriter json, T? value, JsonTypeInfo<T> info) => JsonSerializer.Serialize(json, value!, info);
 
     /// <summary>Enum type information made once per enum, from System.Text.Json's own (reflection-free) converter.</summary>
     private static class EnumInfo<T>

@@ -19,5 +19,5 @@ public interface IEventSink
     /// <returns>The answer's result, as JSON.</returns>
     /// <exception cref="RemoteEventException">The other side's handler failed.</exception>
     /// <exception cref="TimeoutException">No answer came within the sink's answer timeout.</exception>
-    Task<JsonElement> AskAsync(Func<long, Message> request, CancellationToken cancellationToken);
+    Task<JsonElement> AskAsync(string eventName, Func<long, Message> request, CancellationToken cancellationToken);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Typed;
 using Typed.Server;
+using Typed.Server.Events;
 using Typed.Server.Flash;
 using Typed.Server.Transports;
 
@@ -22,6 +23,9 @@ public static class SocketServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Listener>();
+        services.TryAddScoped<CurrentClient>();
+        services.TryAddScoped(provider => provider.GetRequiredService<CurrentClient>().Client
+            ?? throw new InvalidOperationException("A Client is only available to event handlers."));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, WebSocketTransport>(_ => new WebSocketTransport()));
         services.AddSingleton<IServerTransport>(_ => new WebSocketTransport(TransportNames.FlashSocket));

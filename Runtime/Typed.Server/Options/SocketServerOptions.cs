@@ -49,4 +49,7 @@ public sealed class SocketServerOptions
 
     /// <summary>The address the Flash socket policy listener binds.</summary>
     public System.Net.IPAddress FlashPolicyAddress { get; set; } = System.Net.IPAddress.Any;
+
+    /// <summary>How long an event sent to a client waits for the client's answer.</summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

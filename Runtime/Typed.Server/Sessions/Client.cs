@@ -1,3 +1,4 @@
+using Typed.Events;
 using Typed.Framing;
 using Typed.Messages;
 using Typed.Server.Sessions;
@@ -32,8 +33,20 @@ public sealed class Client
         SessionId = sessionId;
         Transport = transport;
         _delivery = acknowledged ? new AcknowledgedDelivery() : null;
+        Answers = new PendingAnswers(listener.Options.AnswerTimeout);
         StartExpiry(listener.Options.Timeout);
     }
+
+    /// <summary>A sender of <typeparamref name="T"/>'s events to this client; events with a result wait for its answer.</summary>
+    public T Events<T>()
+        where T : class => EventContract<T>.CreateSender(new Events.ClientEventSink(this));
+
+    /// <summary>A sender of <typeparamref name="T"/>'s events to every other connected client.</summary>
+    public T Broadcast<T>()
+        where T : class => _listener.Events<T>(SessionId);
+
+    /// <summary>The events sent to this client that wait for its answer.</summary>
+    internal PendingAnswers Answers { get; }
 
     /// <summary>
     /// Whether the client asked for acknowledged delivery: every message numbered and kept until
@@ -384,6 +397,7 @@ public sealed class Client
 
         waiter?.TrySetResult();
         downstream?.Supersede();
+        Answers.FailAll(new InvalidOperationException($"Session {SessionId} ended ({reason}) before answering."));
         _listener.OnEnded(this, wasConnected, reason);
     }
 

@@ -1,0 +1,110 @@
+using Microsoft.CodeAnalysis;
+using Typed.Generators.Model;
+
+namespace Typed.Generators.Parsing;
+
+/// <summary>Decides how a parameter or result type is encoded, from its symbol.</summary>
+internal static class TypeClassifier
+{
+    private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public static string NameOf(ITypeSymbol type) => type.ToDisplayString(Format);
+
+    public static TypeModel Classify(ITypeSymbol type, bool hasJsonContext)
+    {
+        var name = NameOf(type);
+        var nullableReference = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated;
+        if (PrimitiveSuffix(type) is { } suffix)
+        {
+            return new TypeModel(TypeShape.Primitive, name, suffix, null, nullableReference);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return new TypeModel(TypeShape.Enum, name, "", null, false);
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return Container(TypeShape.NullableValue, name, Classify(nullable.TypeArguments[0], hasJsonContext), false);
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            return Container(TypeShape.Array, name, Classify(array.ElementType, hasJsonContext), nullableReference);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } generic)
+        {
+            var definition = generic.OriginalDefinition.ToDisplayString();
+            switch (definition)
+            {
+                case "System.Collections.Generic.List<T>":
+                case "System.Collections.Generic.IList<T>":
+                case "System.Collections.Generic.IReadOnlyList<T>":
+                case "System.Collections.Generic.ICollection<T>":
+                case "System.Collections.Generic.IReadOnlyCollection<T>":
+                case "System.Collections.Generic.IEnumerable<T>":
+                    return Container(TypeShape.List, name, Classify(generic.TypeArguments[0], hasJsonContext), nullableReference);
+                case "System.Collections.Generic.Dictionary<TKey, TValue>":
+                case "System.Collections.Generic.IDictionary<TKey, TValue>":
+                case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
+                    return generic.TypeArguments[0].SpecialType == SpecialType.System_String
+                        ? Container(TypeShape.Dictionary, name, Classify(generic.TypeArguments[1], hasJsonContext), nullableReference)
+                        : Unsupported(name);
+            }
+        }
+
+        var custom = hasJsonContext
+            && type.TypeKind is TypeKind.Class or TypeKind.Struct
+            && type is INamedTypeSymbol { IsGenericType: false }
+            && type.SpecialType == SpecialType.None
+            && !IsDelegateLike(type);
+        return custom ? new TypeModel(TypeShape.Custom, name, "", null, nullableReference) : Unsupported(name);
+    }
+
+    private static TypeModel Container(TypeShape shape, string name, TypeModel element, bool nullableReference) =>
+        element.Shape == TypeShape.Unsupported ? Unsupported(name) : new TypeModel(shape, name, "", element, nullableReference);
+
+    private static TypeModel Unsupported(string name) => new(TypeShape.Unsupported, name, "", null, false);
+
+    private static bool IsDelegateLike(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Delegate || type.ToDisplayString() is "System.IO.Stream" or "object";
+
+    /// <summary>The <c>EventJson</c> method suffix for types it reads and writes directly.</summary>
+    private static string? PrimitiveSuffix(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String: return "String";
+            case SpecialType.System_Boolean: return "Boolean";
+            case SpecialType.System_Byte: return "Byte";
+            case SpecialType.System_SByte: return "SByte";
+            case SpecialType.System_Int16: return "Int16";
+            case SpecialType.System_UInt16: return "UInt16";
+            case SpecialType.System_Int32: return "Int32";
+            case SpecialType.System_UInt32: return "UInt32";
+            case SpecialType.System_Int64: return "Int64";
+            case SpecialType.System_UInt64: return "UInt64";
+            case SpecialType.System_Single: return "Single";
+            case SpecialType.System_Double: return "Double";
+            case SpecialType.System_Decimal: return "Decimal";
+            case SpecialType.System_Char: return "Char";
+            case SpecialType.System_DateTime: return "DateTime";
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
+        {
+            return "Bytes";
+        }
+
+        return type.ToDisplayString() switch
+        {
+            "System.DateTimeOffset" => "DateTimeOffset",
+            "System.Guid" => "Guid",
+            "System.TimeSpan" => "TimeSpan",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using Typed.Messages;
+
+namespace Typed.Events;
+
+/// <summary>
+/// The handlers registered on one side of a connection, one per contract, each called with the
+/// connection's <typeparamref name="TContext"/> (the server's client, say). An incoming event goes
+/// to the contract that declares it; its answer, when asked for, goes back once the handler is
+/// done. Messages that are not events of a registered contract are plain messages.
+/// </summary>
+public sealed class EventHandlers<TContext>
+{
+    private readonly List<Registration> _registrations = [];
+
+    public bool IsEmpty => _registrations.Count == 0;
+
+    /// <summary>Adds a contract: <paramref name="dispatch"/> runs for each of its events.</summary>
+    public void Add<T>(Func<TContext, IncomingEvent, ValueTask<EventOutcome>> dispatch)
+        where T : class
+    {
+        lock (_registrations)
+        {
+            _registrations.Add(new Registration(EventContract<T>.Handles, dispatch));
+        }
+    }
+
+    /// <summary>
+    /// Hands <paramref name="message"/> to the registered contract that declares it. False when it is
+    /// not such an event: it is then a plain message.
+    /// </summary>
+    /// <param name="context">The connection it arrived on.</param>
+    /// <param name="message">What arrived.</param>
+    /// <param name="answer">Sends an answer back to the asker.</param>
+    /// <param name="failed">Told when a handler throws (its answer, if asked for, carries the message).</param>
+    public bool TryDispatch(TContext context, Message message, Action<Message> answer, Action<Exception, string> failed)
+    {
+        if (IsEmpty || !EventWire.TryReadEvent(message, out var incoming))
+        {
+            return false;
+        }
+
+        Registration? registration;
+        lock (_registrations)
+        {
+            registration = _registrations.Find(r => r.Handles(incoming.Name));
+        }
+
+        if (registration is null)
+        {
+            return false;
+        }
+
+        ValueTask<EventOutcome> outcome;
+        try
+        {
+            outcome = registration.Dispatch(context, incoming);
+        }
+        catch (Exception e)
+        {
+            Fail(e, incoming, answer, failed);
+            return true;
+        }
+
+        if (outcome.IsCompletedSuccessfully)
+        {
+            Answer(outcome.Result, incoming, answer);
+        }
+        else
+        {
+            _ = CompleteAsync(outcome, incoming, answer, failed);
+        }
+
+        return true;
+    }
+
+    private static async Task CompleteAsync(ValueTask<EventOutcome> outcome, IncomingEvent incoming, Action<Message> answer, Action<Exception, string> failed)
+    {
+        try
+        {
+            Answer(await outcome.ConfigureAwait(false), incoming, answer);
+        }
+        catch (Exception e)
+        {
+            Fail(e, incoming, answer, failed);
+        }
+    }
+
+    private static void Answer(EventOutcome outcome, IncomingEvent incoming, Action<Message> answer)
+    {
+        if (incoming.Id is { } id)
+        {
+            answer(EventWire.AnswerWith(id, outcome.Result));
+        }
+    }
+
+    private static void Fail(Exception e, IncomingEvent incoming, Action<Message> answer, Action<Exception, string> failed)
+    {
+        failed(e, incoming.Name);
+        if (incoming.Id is { } id)
+        {
+            answer(EventWire.AnswerWithError(id, e.Message));
+        }
+    }
+
+    private sealed record Registration(Func<string, bool> Handles, Func<TContext, IncomingEvent, ValueTask<EventOutcome>> Dispatch);
+}

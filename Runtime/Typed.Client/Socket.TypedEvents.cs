@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using Typed.Events;
+using Typed.Messages;
+
+namespace Typed.Client;
+
+/// <summary>Typed events: senders to the server, and handlers of what the server sends.</summary>
+public sealed partial class Socket
+{
+    private readonly EventHandlers<Socket> _handlers = new();
+    private PendingAnswers? _answers;
+
+    internal PendingAnswers Answers => _answers ??= new PendingAnswers(_options.AnswerTimeout);
+
+    /// <summary>A sender of <typeparamref name="T"/>'s events to the server; events with a result wait for its answer.</summary>
+    public T Events<T>()
+        where T : class => EventContract<T>.CreateSender(new SocketEventSink(this));
+
+    /// <summary>Handles the server's events of <typeparamref name="T"/> with <paramref name="handler"/>; its results answer the server.</summary>
+    public Socket Handle<T>(T handler)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _handlers.Add<T>((_, incoming) => EventContract<T>.Dispatch(handler, incoming));
+        return this;
+    }
+
+    internal void Enqueue(Message message)
+    {
+        _outbox.Add(message);
+        _outgoing.Signal();
+    }
+
+    /// <summary>An answer to one of our questions, an event for a handler, or else a plain message.</summary>
+    private bool TryHandleTyped(Message message) =>
+        Answers.TryComplete(message)
+        || _handlers.TryDispatch(this, message, Enqueue, (e, name) => _logger.LogError(e, "The handler of {Event} threw.", name));
+}

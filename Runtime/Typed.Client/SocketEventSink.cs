@@ -1,0 +1,14 @@
+using System.Text.Json;
+using Typed.Events;
+using Typed.Messages;
+
+namespace Typed.Client;
+
+/// <summary>Typed events from the client to the server, over the socket's outbox.</summary>
+internal sealed class SocketEventSink(Socket socket) : IEventSink
+{
+    public void Send(Message message) => socket.Enqueue(message);
+
+    public Task<JsonElement> AskAsync(string eventName, Func<long, Message> request, CancellationToken cancellationToken) =>
+        socket.Answers.AskAsync(eventName, request, socket.Enqueue, cancellationToken);
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using Typed.Events;
+using Typed.Messages;
+
+namespace Typed.Server.Events;
+
+/// <summary>Typed events to one client; it can answer.</summary>
+internal sealed class ClientEventSink(Client client) : IEventSink
+{
+    public void Send(Message message) => client.Send(message);
+
+    public Task<JsonElement> AskAsync(string eventName, Func<long, Message> request, CancellationToken cancellationToken) =>
+        client.Answers.AskAsync(eventName, request, client.Send, cancellationToken);
+}

@@ -1,0 +1,30 @@
+using Typed.Events;
+
+namespace Typed.TestContracts;
+
+/// <summary>What chat clients send; the server handles it.</summary>
+[Events]
+public interface IChatServer
+{
+    void Say(string text);
+
+    Task<int> Join(string room);
+
+    /// <summary>Fails on the server, to show how a remote error arrives.</summary>
+    Task<int> Fail(string message);
+
+    /// <summary>Answers only after <paramref name="milliseconds"/>, to show timeouts and cancellation.</summary>
+    Task<string> Slow(int milliseconds, CancellationToken cancellationToken);
+}
+
+/// <summary>What the server sends; chat clients handle it.</summary>
+[Events]
+public interface IChatClient
+{
+    void Said(string user, string text);
+
+    void Joined(string user, int members);
+
+    /// <summary>The server asks a client, and waits for its answer.</summary>
+    Task<string> WhoAreYou();
+}
