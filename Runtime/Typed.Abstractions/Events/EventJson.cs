@@ -12,7 +12,8 @@ namespace Typed.Events;
 /// </summary>
 public static partial class EventJson
 {
-    private static readonly JsonSerializerOptions Options = new();
+    // An empty resolver: enum type information is made by hand below, and nothing is looked up by reflection.
+    private static readonly JsonSerializerOptions Options = new() { TypeInfoResolver = JsonTypeInfoResolver.Combine() };
 
     /// <summary>Writes non-ASCII text as UTF-8 rather than escapes, as the rest of the protocol does.</summary>
     internal static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
