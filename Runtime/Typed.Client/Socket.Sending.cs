@@ -34,8 +34,9 @@ public sealed partial class Socket
                 return;
             }
 
-            // Let a few more messages arrive before acknowledging them all at once.
-            await Task.Delay(_options.AckDelay);
+            // Let a few more messages arrive before acknowledging them all at once, unless the
+            // application sends something first, which carries the acknowledgement with it.
+            await Task.WhenAny(Task.Delay(_options.AckDelay), _outgoing.WaitAsync(CancellationToken.None), transport.Completion);
             batch = _outbox.TakeUnwritten();
         }
 
