@@ -32,6 +32,9 @@ internal sealed class CodeWriter
         Line(line);
     }
 
+    /// <summary>The spaces that start a line <paramref name="extra"/> levels deeper than the current one.</summary>
+    public string Indentation(int extra) => new(' ', (_depth + extra) * 4);
+
     public void Indent() => _depth++;
 
     public void Outdent() => _depth--;

@@ -80,9 +80,14 @@ internal static class ContractEmitter
         {
             code.Line($"case {Literal(e.EventName)}:");
             code.Indent();
-            var arguments = string.Join(", ", e.Parameters.Select((p, i) => CodecExpressions.Read(p.Type, $"incoming.Arg({i})"))
-                .Concat(e.CancellationTokenName is null ? [] : ["global::System.Threading.CancellationToken.None"]));
-            var call = $"target.{e.MethodName}({arguments})";
+            var arguments = e.Parameters.Select((p, i) => CodecExpressions.Read(p.Type, $"incoming.Arg({i})"))
+                .Concat(e.CancellationTokenName is null ? [] : ["global::System.Threading.CancellationToken.None"])
+                .ToList();
+
+            // One argument a line, so that a long event stays readable.
+            var call = arguments.Count <= 1
+                ? $"target.{e.MethodName}({string.Join("", arguments)})"
+                : $"target.{e.MethodName}(\n{string.Join(",\n", arguments.Select(a => code.Indentation(1) + a))})";
             switch (e.Return)
             {
                 case ReturnShape.Void:
