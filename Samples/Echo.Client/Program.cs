@@ -1,5 +1,7 @@
-// A console client: sends every line typed, prints every message that arrives.
+// A console client: sends every line typed, prints every message that arrives. With --typed,
+// each line goes as the typed Echo event instead, and its answer is printed.
 //   dotnet run --project Samples/Echo.Client -- --url http://127.0.0.1:5055 --transport xhr-polling
+using Echo.Contracts;
 using Typed.Client;
 
 var url = new Uri(Argument("--url") ?? "http://127.0.0.1:5055");
@@ -22,9 +24,17 @@ socket.Closed += () => Console.WriteLine("* connection closed");
 socket.MessageReceived += message => Console.WriteLine("< " + message);
 
 await socket.ConnectAsync();
+var typed = args.Contains("--typed");
 while (Console.ReadLine() is { } line)
 {
-    await socket.SendAsync(line);
+    if (typed)
+    {
+        Console.WriteLine("= " + await socket.Events<IEchoServer>().Echo(line));
+    }
+    else
+    {
+        await socket.SendAsync(line);
+    }
 }
 
 // Standard input ended: let what was typed reach the server before leaving.

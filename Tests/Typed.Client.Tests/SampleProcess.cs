@@ -29,16 +29,18 @@ public sealed partial class SampleProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the built sample <paramref name="name"/> with <c>dotnet</c>.</summary>
-    public static SampleProcess Start(string name, params string[] arguments)
+    public static SampleProcess Start(string name, params string[] arguments) => Run("dotnet", [SampleAssembly(name), .. arguments]);
+
+    /// <summary>Starts a program, reading its output line by line.</summary>
+    public static SampleProcess Run(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(SampleAssembly(name));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -91,18 +93,44 @@ public sealed partial class SampleProcess : IAsyncDisposable
     [GeneratedRegex("Flash socket policy listener on .*:(?<port>\\d+)\\.")]
     public static partial Regex FlashPolicy();
 
+    /// <summary>The repository's root folder, found from where the tests run.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(root.FullName, "Typed.sln")))
+            {
+                root = root.Parent ?? throw new DirectoryNotFoundException("The repository root was not found.");
+            }
+
+            return root.FullName;
+        }
+    }
+
+    /// <summary>Reads the process's output to its end (for one that finishes by itself).</summary>
+    public async Task<List<string>> ReadToEndAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        var lines = new List<string>();
+        await foreach (var line in _lines.Reader.ReadAllAsync(timeout.Token))
+        {
+            lines.Add(line);
+        }
+
+        await _process.WaitForExitAsync(timeout.Token);
+        ExitCode = _process.ExitCode;
+        return lines;
+    }
+
+    public int? ExitCode { get; private set; }
+
     /// <summary>The sample's built assembly, from the same configuration as the tests.</summary>
     private static string SampleAssembly(string name)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (!File.Exists(Path.Combine(root.FullName, "Typed.sln")))
-        {
-            root = root.Parent ?? throw new DirectoryNotFoundException("The repository root was not found.");
-        }
-
-        return Path.Combine(root.FullName, "Samples", name, "bin", configuration, framework, name + ".dll");
+        return Path.Combine(RepositoryRoot, "Samples", name, "bin", configuration, framework, name + ".dll");
     }
 }
