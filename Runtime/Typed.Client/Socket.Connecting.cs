@@ -247,6 +247,7 @@ public sealed partial class Socket
             _lifetime = null;
         }
 
+        _answers?.FailAll(new InvalidOperationException($"The connection was lost ({reason}) before the answer came."));
         Raise(Disconnected, reason);
     }
 }

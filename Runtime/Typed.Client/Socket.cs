@@ -139,6 +139,7 @@ public sealed partial class Socket : IAsyncDisposable
         lifetime.Dispose();
         _connected = false;
         _connecting = false;
+        _answers?.FailAll(new InvalidOperationException("The socket was disconnected before the answer came."));
         Raise(Disconnected, DisconnectReason.Requested);
     }
 

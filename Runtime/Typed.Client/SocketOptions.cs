@@ -66,6 +66,12 @@ public sealed class SocketOptions
     /// <summary>The port of the Flash socket policy that the <c>flashsocket</c> transport asks first.</summary>
     public int FlashPolicyPort { get; set; } = 843;
 
+    /// <summary>
+    /// A binary codec for WebSocket connections (MessagePack, from <c>Typed.MessagePack</c>), asked of
+    /// the server with each connection; null keeps JSON text frames. HTTP transports always use JSON.
+    /// </summary>
+    public Typed.Framing.IFrameCodec? FrameCodec { get; set; }
+
     /// <summary>How long an event sent to the server waits for its answer.</summary>
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -33,9 +33,23 @@ internal sealed class TransportContext(Uri server, SocketOptions options, HttpCl
             path.Append('/').Append(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         }
 
-        var query = sessionId is null
-            ? (Options.AcknowledgedDelivery ? "acks=1" : string.Empty)
-            : (ack is { } n ? "ack=" + n.ToString(CultureInfo.InvariantCulture) : string.Empty);
+        var parameters = new List<string>();
+        if (sessionId is null && Options.AcknowledgedDelivery)
+        {
+            parameters.Add("acks=1");
+        }
+
+        if (sessionId is not null && ack is { } n)
+        {
+            parameters.Add("ack=" + n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (webSocket && Options.FrameCodec is { } codec)
+        {
+            parameters.Add("codec=" + Uri.EscapeDataString(codec.Name));
+        }
+
+        var query = string.Join('&', parameters);
         var builder = new UriBuilder(Server) { Path = path.ToString(), Query = query };
         if (webSocket)
         {

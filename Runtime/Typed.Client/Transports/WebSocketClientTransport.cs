@@ -46,10 +46,13 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
     public override async Task<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         var socket = _socket ?? throw new InvalidOperationException("The transport is not open.");
+        var codec = Context.Options.FrameCodec;
         await _sending.WaitAsync(cancellationToken);
         try
         {
-            await socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            await (codec is null
+                ? socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, cancellationToken)
+                : socket.SendAsync(new ReadOnlyMemory<byte>(codec.Encode(payload.Span)), WebSocketMessageType.Binary, endOfMessage: true, cancellationToken));
         }
         finally
         {
@@ -102,7 +105,9 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
                 }
 
                 // Messages keep slices of the frame, so it gets an array of its own.
-                Sink.OnFrame(message.ToArray());
+                Sink.OnFrame(result.MessageType == WebSocketMessageType.Binary && Context.Options.FrameCodec is { } codec
+                    ? codec.Decode(message.WrittenSpan)
+                    : message.ToArray());
             }
         }
         catch (Exception e)

@@ -19,8 +19,11 @@ internal sealed class SocketRequestHandler
     private readonly HttpUpstream _upstream;
     private readonly ILogger _logger;
 
-    public SocketRequestHandler(Listener listener, IEnumerable<IServerTransport> transports, ILogger<SocketRequestHandler> logger, string resource)
+    private readonly Dictionary<string, Framing.IFrameCodec> _codecs;
+
+    public SocketRequestHandler(Listener listener, IEnumerable<IServerTransport> transports, IEnumerable<Framing.IFrameCodec> codecs, ILogger<SocketRequestHandler> logger, string resource)
     {
+        _codecs = codecs.ToDictionary(codec => codec.Name, StringComparer.Ordinal);
         _listener = listener;
         _resource = resource;
         _logger = logger;
@@ -86,7 +89,7 @@ internal sealed class SocketRequestHandler
             return;
         }
 
-        await transport.Transport.HandleAsync(new DownstreamRequest(context, _listener, path.Transport, existing, transport.Options, _logger));
+        await transport.Transport.HandleAsync(new DownstreamRequest(context, _listener, path.Transport, existing, transport.Options, _logger, _codecs));
     }
 
     private async Task HandleUpstreamAsync(HttpContext context, SocketRequestPath path)

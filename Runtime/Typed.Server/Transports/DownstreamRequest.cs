@@ -10,7 +10,8 @@ internal sealed class DownstreamRequest(
     string transport,
     Client? existing,
     ResolvedTransportOptions options,
-    ILogger logger)
+    ILogger logger,
+    IReadOnlyDictionary<string, Framing.IFrameCodec> codecs)
 {
     /// <summary>A new session asks for acknowledged delivery with <c>?acks=1</c>.</summary>
     private bool AsksForAcknowledgedDelivery => Context.Request.Query["acks"] == "1";
@@ -26,6 +27,9 @@ internal sealed class DownstreamRequest(
     public ResolvedTransportOptions Options { get; } = options;
 
     public ILogger Logger { get; } = logger;
+
+    /// <summary>The binary codecs the server offers, by name.</summary>
+    public IReadOnlyDictionary<string, Framing.IFrameCodec> Codecs { get; } = codecs;
 
     /// <summary>The session asked for, or a new one when the path named none.</summary>
     public Client OpenSession() => existing ?? Listener.OpenSession(transport, AsksForAcknowledgedDelivery);

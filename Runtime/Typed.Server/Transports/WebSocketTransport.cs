@@ -31,6 +31,15 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
             return;
         }
 
+        // A .NET peer may ask for a binary codec for this connection; browsers keep JSON text.
+        Framing.IFrameCodec? codec = null;
+        if (context.Request.Query["codec"] is { Count: > 0 } asked && !request.Codecs.TryGetValue(asked.ToString(), out codec))
+        {
+            Log.RequestRefused(request.Logger, context.Request.Method, context.Request.Path, "unknown codec " + asked);
+            await Http.HttpResponses.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "The server does not offer that codec.");
+            return;
+        }
+
         var client = request.OpenSession();
         using var socket = await context.WebSockets.AcceptWebSocketAsync(AcceptContext(request.Options));
         using var downstream = request.Attach(client);
@@ -42,8 +51,8 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
         using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, downstream.Superseded);
-        var receiving = ReceiveAsync(socket, request, client, stopReceiving.Token);
-        var sending = SendAsync(socket, request, downstream, stopSending.Token);
+        var receiving = ReceiveAsync(socket, request, client, codec, stopReceiving.Token);
+        var sending = SendAsync(socket, request, downstream, codec, stopSending.Token);
 
         var first = await Task.WhenAny(receiving, sending);
         var reason = await first;
@@ -68,14 +77,14 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         return accept;
     }
 
-    private static async Task<EndReason> SendAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, CancellationToken cancellationToken)
+    private static async Task<EndReason> SendAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
     {
         try
         {
             await DownstreamPump.RunAsync(
                 downstream,
-                (frame, ct) => socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, ct),
-                ct => socket.SendAsync(Heartbeat.Frame, WebSocketMessageType.Text, endOfMessage: true, ct),
+                (frame, ct) => Send(socket, frame, codec, ct),
+                ct => Send(socket, Heartbeat.Frame, codec, ct),
                 request.Options.HeartbeatInterval,
                 request.Listener.Time,
                 cancellationToken);
@@ -93,7 +102,13 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         return downstream.Client.IsEnded ? EndReason.SessionOver : EndReason.Replaced;
     }
 
-    private static async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Client client, CancellationToken cancellationToken)
+    /// <summary>A frame as a text message, or encoded by the connection's codec as a binary one.</summary>
+    private static ValueTask Send(WebSocket socket, ReadOnlyMemory<byte> frame, Framing.IFrameCodec? codec, CancellationToken cancellationToken) =>
+        codec is null
+            ? socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken)
+            : socket.SendAsync(new ReadOnlyMemory<byte>(codec.Encode(frame.Span)), WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
+
+    private static async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Client client, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
     {
         var limit = request.Listener.Options.MaxMessageSize;
         using var message = new PooledBufferWriter();
@@ -119,7 +134,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                 {
                     case WebSocketMessageType.Close:
                         return EndReason.ClosedByClient;
-                    case WebSocketMessageType.Binary:
+                    case WebSocketMessageType.Binary when codec is null:
                         Log.PayloadRefused(request.Logger, client.SessionId, "a binary WebSocket message");
                         return EndReason.Binary;
                 }
@@ -127,7 +142,8 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                 try
                 {
                     // Messages keep slices of the payload, so it gets an array of its own.
-                    client.Receive(ClientPayload.ParseContent(message.ToArray(), client.Acknowledged), ackInFrame: true);
+                    var payload = result.MessageType == WebSocketMessageType.Binary ? codec!.Decode(message.WrittenSpan) : message.ToArray();
+                    client.Receive(ClientPayload.ParseContent(payload, client.Acknowledged), ackInFrame: true);
                 }
                 catch (ProtocolFormatException e)
                 {
