@@ -51,22 +51,24 @@ public sealed class TypedEventTests
         Assert.Contains(server.Logs.Entries, e => e.Exception?.Message == "no such room");
     }
 
-    [Fact]
-    public async Task An_answer_that_does_not_come_in_time_is_a_timeout()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task An_answer_that_does_not_come_in_time_is_a_timeout(string transport)
     {
         await using var server = await ChatServerAsync();
-        var options = ClientProbe.Options(TransportNames.WebSocket);
+        var options = ClientProbe.Options(transport);
         options.AnswerTimeout = TimeSpan.FromMilliseconds(200);
         await using var client = await ClientProbe.ConnectAsync(server, options);
 
         await Assert.ThrowsAsync<TimeoutException>(() => client.Socket.Events<IChatServer>().Slow(60_000, CancellationToken.None).Within());
     }
 
-    [Fact]
-    public async Task Waiting_for_an_answer_can_be_cancelled()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Waiting_for_an_answer_can_be_cancelled(string transport)
     {
         await using var server = await ChatServerAsync();
-        await using var client = await ClientProbe.ConnectAsync(server, ClientProbe.Options(TransportNames.WebSocket));
+        await using var client = await ClientProbe.ConnectAsync(server, ClientProbe.Options(transport));
         using var cancel = new CancellationTokenSource();
 
         var waiting = client.Socket.Events<IChatServer>().Slow(60_000, cancel.Token);
