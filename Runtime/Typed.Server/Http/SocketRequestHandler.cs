@@ -42,8 +42,20 @@ internal sealed class SocketRequestHandler
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!SocketRequestPath.TryParse(request.Path.Value ?? string.Empty, _resource, out var path)
-            || !_transports.TryGetValue(path.Transport, out var transport))
+        if (!SocketRequestPath.TryParse(request.Path.Value ?? string.Empty, _resource, out var path))
+        {
+            await RefuseAsync(context, StatusCodes.Status404NotFound, "no such transport");
+            return;
+        }
+
+        if (path is { Transport: Browser.BrowserClientScript.FileName, SessionId.Length: 0 }
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        {
+            await Browser.BrowserClientScript.Instance.ServeAsync(context);
+            return;
+        }
+
+        if (!_transports.TryGetValue(path.Transport, out var transport))
         {
             await RefuseAsync(context, StatusCodes.Status404NotFound, "no such transport");
             return;

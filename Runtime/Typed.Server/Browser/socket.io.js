@@ -1,0 +1,503 @@
+/* Typed browser client: the 2010 Socket.IO client API for today's browsers.
+   new io.Socket(host, options); socket.connect(); socket.send(message);
+   socket.on('message' | 'connect' | 'close' | 'disconnect', fn); typed events: socket.emit(name, ...args), socket.on(name, fn). */
+(function (global) {
+  'use strict';
+
+  var SOCKET_EVENTS = { connect: 1, message: 1, close: 1, disconnect: 1, reconnect: 1 };
+
+  var io = global.io = {
+    version: '1.0.0',
+    path: '/socket.io/',
+    setPath: function (path) { io.path = path; },
+    Transport: {},
+    util: {}
+  };
+
+  // ---- small helpers ------------------------------------------------------------------------
+
+  function extend(target, source) {
+    for (var key in source) if (Object.prototype.hasOwnProperty.call(source, key)) target[key] = source[key];
+    return target;
+  }
+
+  function later(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+
+  function withTimeout(promise, ms, what) {
+    return new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () { reject(new Error(what + ' timed out')); }, ms);
+      promise.then(function (v) { clearTimeout(timer); resolve(v); }, function (e) { clearTimeout(timer); reject(e); });
+    });
+  }
+
+  function readCookie(name) {
+    var match = document.cookie.match('(?:^|;)\\s*' + name.replace('.', '\\.') + '=([^;]*)');
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  io.util = { extend: extend, readCookie: readCookie };
+
+  // ---- transports: each opens a downstream, hands frames to the socket, carries payloads up ----
+
+  function Transport(socket, name) {
+    this.socket = socket;
+    this.name = name;
+    this.closed = false;
+  }
+
+  Transport.prototype.url = function (sessionId, extra, websocket) {
+    var o = this.socket.options;
+    var scheme = websocket ? (o.secure ? 'wss' : 'ws') : (o.secure ? 'https' : 'http');
+    var url = scheme + '://' + this.socket.host + ':' + o.port + '/' + o.resource + '/' + this.name + (sessionId ? '/' + sessionId : '') + (extra || '');
+    var query = [];
+    if (!sessionId && o.acks) query.push('acks=1');
+    if (sessionId && this.socket.acknowledged) query.push('ack=' + this.socket.lastReceived);
+    return query.length ? url + '?' + query.join('&') : url;
+  };
+
+  Transport.prototype.frame = function (data) { if (!this.closed) this.socket._onFrame(this, data); };
+
+  Transport.prototype.ended = function (reason) {
+    if (this.closed) return;
+    this.closed = true;
+    this.close();
+    this.socket._onTransportEnded(this, reason);
+  };
+
+  /** POST .../send with the payload in the form field data, for every HTTP transport. */
+  Transport.prototype.post = function (payload) {
+    var self = this;
+    return fetch(this.url(this.socket.sessionId, '/send').split('?')[0], {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+      body: 'data=' + encodeURIComponent(payload),
+      credentials: self.socket.crossOrigin ? 'include' : 'same-origin'
+    }).then(function (response) {
+      if (response.status === 404) throw expired();
+      if (!response.ok) throw new Error('send refused: ' + response.status);
+      return response.text();
+    }).then(function (text) {
+      return text.charAt(0) === '{' ? JSON.parse(text).ack : null;
+    });
+  };
+
+  function expired() { var e = new Error('session expired'); e.expired = true; return e; }
+
+  // websocket: one RFC 6455 connection, a frame per message, payloads the other way.
+  io.Transport.websocket = function (socket) { Transport.call(this, socket, 'websocket'); };
+  io.Transport.websocket.prototype = Object.create(Transport.prototype);
+  io.Transport.websocket.check = function () { return 'WebSocket' in global; };
+  io.Transport.websocket.prototype.open = function (sessionId) {
+    var self = this;
+    return new Promise(function (resolve, reject) {
+      var ws = self.ws = new WebSocket(self.url(sessionId, '', true));
+      var opened = false;
+      ws.onopen = function () { opened = true; resolve(); };
+      ws.onmessage = function (event) { self.frame(event.data); };
+      ws.onclose = function () { if (!opened) reject(new Error('websocket refused')); else self.ended('closed'); };
+    });
+  };
+  io.Transport.websocket.prototype.send = function (payload) { this.ws.send(payload); return Promise.resolve(null); };
+  io.Transport.websocket.prototype.close = function () { try { this.ws.close(); } catch (e) { /* already closed */ } };
+
+  // server-events: EventSource, one event per frame; upstream by POST.
+  io.Transport['server-events'] = function (socket) { Transport.call(this, socket, 'server-events'); };
+  io.Transport['server-events'].prototype = Object.create(Transport.prototype);
+  io.Transport['server-events'].check = function () { return 'EventSource' in global; };
+  io.Transport['server-events'].prototype.open = function (sessionId) {
+    var self = this;
+    return new Promise(function (resolve, reject) {
+      var source = self.source = new EventSource(self.url(sessionId), { withCredentials: self.socket.crossOrigin });
+      var opened = false;
+      source.onopen = function () { opened = true; resolve(); };
+      source.onmessage = function (event) { self.frame(event.data); };
+      // EventSource would reconnect by itself to the same URL; the socket decides instead.
+      source.onerror = function () { source.close(); if (!opened) reject(new Error('event stream refused')); else self.ended('closed'); };
+    });
+  };
+  io.Transport['server-events'].prototype.send = Transport.prototype.post;
+  io.Transport['server-events'].prototype.close = function () { if (this.source) this.source.close(); };
+
+  // htmlfile: the forever iframe, inside a same-origin wrapper frame whose `s` is this transport,
+  // so the page's scripts call parent.s._(frame) without a global on the page.
+  io.Transport.htmlfile = function (socket) { Transport.call(this, socket, 'htmlfile'); };
+  io.Transport.htmlfile.prototype = Object.create(Transport.prototype);
+  io.Transport.htmlfile.check = function () { return 'document' in global; };
+  io.Transport.htmlfile.xdomainCheck = function () { return false; };
+  io.Transport.htmlfile.prototype.open = function (sessionId) {
+    var self = this;
+    return new Promise(function (resolve) {
+      var wrapper = self.wrapper = document.createElement('iframe');
+      wrapper.style.display = 'none';
+      document.body.appendChild(wrapper);
+      var doc = wrapper.contentWindow.document;
+      doc.open(); doc.write('<html><body></body></html>'); doc.close();
+      wrapper.contentWindow.s = { _: function (frame) { self.frame(frame); } };
+      var stream = doc.createElement('iframe');
+      stream.onload = function () { self.ended('closed'); };
+      stream.src = self.url(sessionId);
+      doc.body.appendChild(stream);
+      resolve();
+    });
+  };
+  io.Transport.htmlfile.prototype.send = Transport.prototype.post;
+  io.Transport.htmlfile.prototype.close = function () {
+    if (this.wrapper && this.wrapper.parentNode) this.wrapper.parentNode.removeChild(this.wrapper);
+  };
+
+  // A kept-open fetch whose body is read as it arrives (xhr-multipart, where multipart XHR is gone).
+  function streamParts(self, url, onText) {
+    self.abort = new AbortController();
+    return fetch(url, { signal: self.abort.signal, credentials: self.socket.crossOrigin ? 'include' : 'same-origin' }).then(function (response) {
+      if (response.status === 404) throw expired();
+      if (!response.ok) throw new Error('stream refused: ' + response.status);
+      var reader = response.body.getReader();
+      var decoder = new TextDecoder();
+      (function pump() {
+        reader.read().then(function (chunk) {
+          if (chunk.done) { self.ended('closed'); return; }
+          onText(decoder.decode(chunk.value, { stream: true }));
+          pump();
+        }, function () { self.ended('closed'); });
+      })();
+    });
+  }
+
+  // xhr-multipart: multipart/x-mixed-replace, one text/plain part per frame.
+  io.Transport['xhr-multipart'] = function (socket) { Transport.call(this, socket, 'xhr-multipart'); };
+  io.Transport['xhr-multipart'].prototype = Object.create(Transport.prototype);
+  io.Transport['xhr-multipart'].check = function () { return 'fetch' in global && 'ReadableStream' in global; };
+  io.Transport['xhr-multipart'].prototype.open = function (sessionId) {
+    var self = this, buffer = '', boundary = '--socketio\n', started = false;
+    return streamParts(this, this.url(sessionId), function (text) {
+      buffer += text;
+      if (!started) { if (buffer.length < boundary.length) return; buffer = buffer.slice(boundary.length); started = true; }
+      var end;
+      while ((end = buffer.indexOf('\n' + boundary)) >= 0) {
+        var part = buffer.slice(0, end);
+        buffer = buffer.slice(end + 1 + boundary.length);
+        var body = part.slice(part.indexOf('\n\n') + 2);
+        if (body !== '\u0006') self.frame(body);
+      }
+    });
+  };
+  io.Transport['xhr-multipart'].prototype.send = Transport.prototype.post;
+  io.Transport['xhr-multipart'].prototype.close = function () { if (this.abort) this.abort.abort(); };
+
+  // xhr-polling: a GET held until there is something to send; polled again after every answer.
+  io.Transport['xhr-polling'] = function (socket) { Transport.call(this, socket, 'xhr-polling'); };
+  io.Transport['xhr-polling'].prototype = Object.create(Transport.prototype);
+  io.Transport['xhr-polling'].check = function () { return 'fetch' in global; };
+  io.Transport['xhr-polling'].prototype.acknowledgesDownstream = true;
+  io.Transport['xhr-polling'].prototype.open = function (sessionId) {
+    var self = this;
+    var first = this.poll(sessionId);
+    first.then(function () { self.loop(); }, function () { /* the socket sees the failure */ });
+    return sessionId ? Promise.resolve() : first;
+  };
+  io.Transport['xhr-polling'].prototype.poll = function (sessionId) {
+    var self = this;
+    self.abort = new AbortController();
+    return fetch(self.url(sessionId, sessionId ? '/' + Date.now() : '//' + Date.now()), {
+      signal: self.abort.signal, credentials: self.socket.crossOrigin ? 'include' : 'same-origin'
+    }).then(function (response) {
+      if (response.status === 404) throw expired();
+      if (!response.ok) throw new Error('poll refused: ' + response.status);
+      return response.text();
+    }).then(function (text) { if (text.length) self.frame(text); });
+  };
+  io.Transport['xhr-polling'].prototype.loop = function () {
+    var self = this;
+    if (self.closed) return;
+    self.poll(self.socket.sessionId).then(function () { self.loop(); }, function (e) { self.ended(e); });
+  };
+  io.Transport['xhr-polling'].prototype.send = Transport.prototype.post;
+  io.Transport['xhr-polling'].prototype.close = function () { if (this.abort) this.abort.abort(); };
+
+  // flashsocket needs Flash, which no browser has any more.
+  io.Transport.flashsocket = { check: function () { return false; } };
+
+  // ---- the socket ------------------------------------------------------------------------------
+
+  function Socket(host, options) {
+    var secure = global.location && location.protocol === 'https:';
+    this.options = extend({
+      secure: secure,
+      port: (global.location && location.port) || (secure ? 443 : 80),
+      resource: 'socket.io',
+      transports: ['websocket', 'server-events', 'htmlfile', 'xhr-multipart', 'xhr-polling'],
+      transportOptions: {},
+      rememberTransport: true,
+      reconnect: true,
+      reconnectDelay: 250,
+      maxReconnectDelay: 10000,
+      connectTimeout: 5000,
+      answerTimeout: 30000,
+      acks: true
+    }, options || {});
+    this.host = host || (global.location && location.hostname) || 'localhost';
+    this.crossOrigin = !global.location || this.host !== location.hostname || String(this.options.port) !== String(location.port || (secure ? 443 : 80));
+    this.connected = false;
+    this.connecting = false;
+    this.transport = null;
+    this.sessionId = null;
+    this.acknowledged = false;
+    this.lastReceived = 0;
+    this._listeners = {};
+    this._outbox = [];          // {seq, text} sent or not, until confirmed
+    this._written = 0;          // how many of _outbox went out on the current connection
+    this._nextSeq = 1;
+    this._lastAcked = 0;
+    this._sending = false;
+    this._pending = {};         // answers awaited, by id
+    this._nextId = 1;
+  }
+
+  Socket.prototype.addEvent = Socket.prototype.on = function (name, fn) {
+    (this._listeners[name] = this._listeners[name] || []).push(fn);
+    return this;
+  };
+
+  Socket.prototype.removeEvent = Socket.prototype.off = function (name, fn) {
+    var list = this._listeners[name] || [];
+    var index = list.indexOf(fn);
+    if (index >= 0) list.splice(index, 1);
+    return this;
+  };
+
+  Socket.prototype.fireEvent = function (name, args) {
+    var list = (this._listeners[name] || []).slice();
+    for (var i = 0; i < list.length; i++) {
+      try { list[i].apply(this, args || []); } catch (e) { setTimeout(function () { throw e; }); }
+    }
+  };
+
+  /** Sends a plain message (a string, usually), delivered exactly as given. */
+  Socket.prototype.send = function (message) {
+    this._outbox.push({ seq: this._nextSeq++, text: JSON.stringify(message) });
+    this._flush();
+    return this;
+  };
+
+  /**
+   * Sends a typed event. With a function as the last argument, or when the page asks for the
+   * answer, the event carries an id and the returned promise resolves with the server's answer.
+   */
+  Socket.prototype.emit = function (name) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var callback = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+    var self = this, id = this._nextId++;
+    var promise = new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () { delete self._pending[id]; reject(new Error("No answer to '" + name + "' in time")); }, self.options.answerTimeout);
+      self._pending[id] = { name: name, resolve: resolve, reject: reject, timer: timer };
+    });
+    if (callback) promise.then(function (result) { callback(result); }, function () {});
+    else promise.catch(function () {}); // a fire-and-forget event need not be watched
+    this._outbox.push({ seq: this._nextSeq++, text: JSON.stringify({ event: name, args: args, id: id }) });
+    this._flush();
+    return promise;
+  };
+
+  Socket.prototype.connect = function () {
+    if (this.connected || this.connecting) return this;
+    this.connecting = true;
+    this._stopped = false;
+    this._openSession();
+    return this;
+  };
+
+  Socket.prototype.disconnect = function () {
+    this._stopped = true;
+    this.connecting = false;
+    var transport = this.transport;
+    this.transport = null;
+    if (transport) { transport.closed = true; transport.close(); }
+    if (this.connected) { this.connected = false; this.fireEvent('disconnect'); }
+    return this;
+  };
+
+  Socket.prototype._transportsToTry = function () {
+    var names = this.options.transports.slice();
+    var remembered = this.options.rememberTransport ? readCookie('socket.io') : null;
+    if (remembered && names.indexOf(remembered) >= 0) names = [remembered].concat(names.filter(function (n) { return n !== remembered; }));
+    var self = this;
+    return names.filter(function (name) {
+      var T = io.Transport[name];
+      return T && T.check() && (!self.crossOrigin || !T.xdomainCheck || T.xdomainCheck());
+    });
+  };
+
+  /** Tries each transport in turn until one delivers the handshake in time. */
+  Socket.prototype._openSession = function () {
+    var self = this, names = this._transportsToTry();
+    this.sessionId = null;
+    this.lastReceived = 0;
+    this._lastAcked = 0;
+    this._written = 0;
+    this._nextSeq = 1;
+    this._outbox.forEach(function (entry) { entry.seq = self._nextSeq++; });
+    (function attempt(index) {
+      if (self._stopped) return;
+      if (index >= names.length) {
+        self.connecting = false;
+        self.fireEvent('disconnect');
+        return self._scheduleRetry(function () { self.connecting = true; self._openSession(); });
+      }
+      var transport = new io.Transport[names[index]](self);
+      self._opening = transport;
+      var handshake = new Promise(function (resolve) { transport.handshake = resolve; });
+      withTimeout(transport.open(null).then(function () { return handshake; }), self.options.connectTimeout, names[index])
+        .then(function () {
+          self._opening = null;
+          self._attempts = 0;
+          if (self.options.rememberTransport) document.cookie = 'socket.io=' + encodeURIComponent(transport.name);
+        }, function () {
+          transport.closed = true;
+          transport.close();
+          attempt(index + 1);
+        });
+    })(0);
+  };
+
+  Socket.prototype._scheduleRetry = function (retry) {
+    var attempt = this._attempts = (this._attempts || 0) + 1;
+    var ceiling = Math.min(this.options.maxReconnectDelay, this.options.reconnectDelay * Math.pow(2, Math.min(attempt, 16)));
+    setTimeout(retry, ceiling * (0.5 + Math.random() * 0.5));
+  };
+
+  Socket.prototype._onFrame = function (transport, data) {
+    if (transport !== this.transport && transport !== this._opening) return;
+    var frame;
+    try { frame = typeof data === 'string' ? JSON.parse(data) : data; } catch (e) { return; }
+    if (!frame || !frame.messages) return; // heartbeats and anything else pass unseen
+    var messages = frame.messages, start = 0;
+    if (!this.sessionId) {
+      var handshake;
+      try { handshake = typeof messages[0] === 'string' ? JSON.parse(messages[0]) : null; } catch (e) { handshake = null; }
+      if (!handshake || !handshake.sessionid) return;
+      this.sessionId = handshake.sessionid;
+      this.acknowledged = !!handshake.acks && this.options.acks;
+      this.transport = transport;
+      this.connected = true;
+      this.connecting = false;
+      start = 1;
+      transport.handshake && transport.handshake();
+      this.fireEvent('connect');
+      this._flush();
+    }
+    if (this.acknowledged && typeof frame.ack === 'number') this._acknowledge(frame.ack);
+    var numbered = this.acknowledged && typeof frame.seq === 'number';
+    for (var i = start; i < messages.length; i++) {
+      if (numbered) {
+        var seq = frame.seq + i - start;
+        if (seq <= this.lastReceived) continue;
+        this.lastReceived = seq;
+      }
+      this._deliver(messages[i]);
+    }
+    if (numbered && !transport.acknowledgesDownstream) this._flushSoon();
+  };
+
+  /** An answer to one of ours, an event for a handler, or else a plain message. */
+  Socket.prototype._deliver = function (message) {
+    var self = this;
+    if (message && typeof message === 'object' && !Array.isArray(message)) {
+      if (typeof message.answer === 'number' && this._pending[message.answer]) {
+        var pending = this._pending[message.answer];
+        delete this._pending[message.answer];
+        clearTimeout(pending.timer);
+        if ('error' in message) pending.reject(new Error("The handler of '" + pending.name + "' failed: " + message.error));
+        else pending.resolve(message.result);
+        return;
+      }
+      if (typeof message.event === 'string' && Array.isArray(message.args) && !SOCKET_EVENTS[message.event] && this._listeners[message.event]) {
+        var handler = this._listeners[message.event][0];
+        var answer = function (reply) { if (typeof message.id === 'number') self._outbox.push({ seq: self._nextSeq++, text: JSON.stringify(reply) }), self._flush(); };
+        Promise.resolve().then(function () { return handler.apply(self, message.args); }).then(
+          function (result) { answer({ answer: message.id, result: result === undefined ? null : result }); },
+          function (error) { answer({ answer: message.id, error: String(error && error.message || error) }); });
+        return;
+      }
+    }
+    this.fireEvent('message', [message]);
+  };
+
+  Socket.prototype._acknowledge = function (ack) {
+    var count = 0;
+    while (count < this._outbox.length && count < this._written && this._outbox[count].seq <= ack) count++;
+    this._outbox.splice(0, count);
+    this._written -= count;
+  };
+
+  Socket.prototype._flushSoon = function () {
+    var self = this;
+    if (this._ackTimer) return;
+    this._ackTimer = setTimeout(function () { self._ackTimer = null; self._flush(true); }, 100);
+  };
+
+  /** Sends what is waiting, one payload at a time, with what is owed in acknowledgements. */
+  Socket.prototype._flush = function (ackOnly) {
+    var self = this, transport = this.transport;
+    if (!this.connected || !transport || this._sending) return;
+    var batch = this._outbox.slice(this._written);
+    var owed = this.acknowledged && this.lastReceived > this._lastAcked && !transport.acknowledgesDownstream;
+    if (!batch.length && !(ackOnly && owed)) return;
+    var texts = batch.map(function (entry) { return entry.text; });
+    var payload = this.acknowledged
+      ? '{' + (batch.length ? '"seq":' + batch[0].seq + ',' : '') + '"ack":' + this.lastReceived + (batch.length ? ',"messages":[' + texts.join(',') + ']' : '') + '}'
+      : '[' + texts.join(',') + ']';
+    var sentAck = this.lastReceived;
+    this._sending = true;
+    this._written += batch.length;
+    transport.send(payload).then(function (serverAck) {
+      self._sending = false;
+      self._lastAcked = Math.max(self._lastAcked, sentAck);
+      if (!self.acknowledged) { self._outbox.splice(0, batch.length); self._written -= batch.length; }
+      else if (typeof serverAck === 'number') self._acknowledge(serverAck);
+      if (self._outbox.length > self._written) self._flush();
+    }, function (error) {
+      self._sending = false;
+      self._written = 0; // everything unconfirmed goes again on the next connection
+      transport.ended(error);
+    });
+  };
+
+  Socket.prototype._onTransportEnded = function (transport, reason) {
+    if (transport !== this.transport) return;
+    this.transport = null;
+    this.connected = false;
+    this._written = 0;
+    this.fireEvent('close');
+    if (this._stopped) return;
+    if (!this.options.reconnect) { this.fireEvent('disconnect'); return; }
+    this.connecting = true;
+    this._reattach(transport.name, reason && reason.expired, 0);
+  };
+
+  /** Reconnects to the same session over the same transport; a new session when it is gone. */
+  Socket.prototype._reattach = function (name, expired, failures) {
+    var self = this;
+    if (this._stopped) return;
+    // A browser hides why a WebSocket or an EventSource was refused, so repeated failures count as expiry too.
+    if (expired || failures >= 3) { this.fireEvent('disconnect'); this._openSession(); return; }
+    var delay = Math.min(this.options.maxReconnectDelay, this.options.reconnectDelay * Math.pow(2, failures)) * (0.5 + Math.random() * 0.5);
+    later(delay).then(function () {
+      if (self._stopped) return;
+      var transport = new io.Transport[name](self);
+      self.transport = transport;
+      return withTimeout(transport.open(self.sessionId), self.options.connectTimeout, name).then(function () {
+        if (transport.closed) throw new Error('closed');
+        self.connected = true;
+        self.connecting = false;
+        self.fireEvent('reconnect');
+        self._flush();
+      });
+    }).catch(function (error) {
+      if (self.transport && !self.transport.closed) { self.transport.closed = true; self.transport.close(); }
+      self.transport = null;
+      self._reattach(name, error && error.expired, failures + 1);
+    });
+  };
+
+  io.Socket = Socket;
+})(typeof window !== 'undefined' ? window : this);

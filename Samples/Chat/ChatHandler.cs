@@ -1,0 +1,12 @@
+using Chat.Contracts;
+using Typed.Server;
+
+namespace Chat;
+
+/// <summary>Handles what chat clients send; made per event, with the client that sent it.</summary>
+public sealed class ChatHandler(Client client, ChatRoom room) : IChatServer
+{
+    public void Say(string text) => room.Say(client, text);
+
+    public Task<int> Join(string name) => Task.FromResult(room.Join(client, name));
+}

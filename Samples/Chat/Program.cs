@@ -1,0 +1,29 @@
+// The 2010 chat demo on typed contracts: the last 15 messages on joining, announcements when
+// people come and go, and every message to everyone else. Open http://127.0.0.1:5055/ in two tabs.
+using Chat;
+using Chat.Contracts;
+using Typed.Server;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSockets(options =>
+{
+    if (int.TryParse(builder.Configuration["Sockets:FlashPolicyPort"], out var policyPort))
+    {
+        options.FlashPolicyPort = policyPort;
+    }
+});
+builder.Services.AddSingleton<ChatRoom>();
+
+var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapSockets(sockets =>
+{
+    var room = app.Services.GetRequiredService<ChatRoom>();
+    sockets.Handle<IChatServer, ChatHandler>();
+    sockets.ClientDisconnected += client => room.Left(client);
+
+    // Plain messages still work, as in 2010: relayed to everyone else exactly as sent.
+    sockets.ClientMessage += (client, message) => client.Broadcast(message);
+});
+app.Run();
