@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 
-namespace Typed.Client.Tests;
+namespace Typed.Testing;
 
 /// <summary>A sample run as users run it: its own process, its output read line by line.</summary>
 public sealed partial class SampleProcess : IAsyncDisposable
@@ -29,13 +29,18 @@ public sealed partial class SampleProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the built sample <paramref name="name"/> with <c>dotnet</c>.</summary>
-    public static SampleProcess Start(string name, params string[] arguments) => Run("dotnet", [SampleAssembly(name), .. arguments]);
+    /// <remarks>It runs in its project folder, as <c>dotnet run</c> would, so that it finds its <c>wwwroot</c>.</remarks>
+    public static SampleProcess Start(string name, params string[] arguments) =>
+        Run("dotnet", [SampleAssembly(name), .. arguments], Path.Combine(RepositoryRoot, "Samples", name));
 
     /// <summary>Starts a program, reading its output line by line.</summary>
-    public static SampleProcess Run(string program, params string[] arguments)
+    public static SampleProcess Run(string program, params string[] arguments) => Run(program, arguments, null);
+
+    private static SampleProcess Run(string program, string[] arguments, string? workingDirectory)
     {
         var start = new ProcessStartInfo(program)
         {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

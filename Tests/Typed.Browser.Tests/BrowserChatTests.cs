@@ -1,0 +1,40 @@
+namespace Typed.Browser.Tests;
+
+/// <summary>Two pages chat through the chat sample in real Chromium, over each transport a browser has.</summary>
+public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClassFixture<Chromium>, IClassFixture<ChatSample>
+{
+    public static TheoryData<string> Transports() => ["websocket", "server-events", "htmlfile", "xhr-multipart", "xhr-polling"];
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Two_pages_chat_with_typed_events_both_ways(string transport)
+    {
+        var ana = await ChatPage.JoinAsync(chromium, chat.Url, "ana-" + transport, transport);
+        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-" + transport, transport);
+
+        await ana.WaitForLineAsync($"bob-{transport} joined");
+        await ana.SayAsync("hello bob");
+        await bob.WaitForLineAsync($"ana-{transport}: hello bob");
+        await bob.SayAsync("hello ana 😀");
+        await ana.WaitForLineAsync($"bob-{transport}: hello ana 😀");
+
+        Assert.Equal($"connected over {transport}", await ana.StatusAsync());
+        Assert.Equal($"connected over {transport}", await bob.StatusAsync());
+        Assert.Contains(await bob.LinesAsync(), line => line.EndsWith(" here", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Plain_strings_cross_from_page_to_page_exactly(string transport)
+    {
+        var sender = await ChatPage.JoinAsync(chromium, chat.Url, "sender", transport);
+        var receiver = await ChatPage.JoinAsync(chromium, chat.Url, "receiver", transport);
+        await receiver.Page.EvaluateExpressionAsync("window.received = []; socket.on('message', m => window.received.push(m)); 0");
+
+        await sender.Page.EvaluateFunctionAsync("texts => texts.forEach(t => socket.send(t))", StringGallery.Texts);
+        await receiver.Page.WaitForFunctionAsync("n => window.received.length >= n", StringGallery.Texts.Count);
+
+        var received = await receiver.Page.EvaluateExpressionAsync<string[]>("window.received");
+        Assert.Equal(StringGallery.Texts, received);
+    }
+}

@@ -1,0 +1,30 @@
+using PuppeteerSharp;
+
+namespace Typed.Browser.Tests;
+
+/// <summary>The chat sample's page, driven the way a person would: name, transport, join, type.</summary>
+public sealed class ChatPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public static async Task<ChatPage> JoinAsync(Chromium chromium, string url, string name, string transport)
+    {
+        var page = new ChatPage(await chromium.OpenAsync(url));
+        await page.Page.EvaluateFunctionAsync(
+            "(name, transport) => { document.getElementById('name').value = name; document.getElementById('transport').value = transport; document.getElementById('join').click(); }",
+            name, transport);
+        await page.Page.WaitForFunctionAsync("() => document.getElementById('status').textContent.startsWith('connected')");
+        return page;
+    }
+
+    public Task<string> StatusAsync() => Page.EvaluateExpressionAsync<string>("document.getElementById('status').textContent");
+
+    public Task SayAsync(string text) => Page.EvaluateFunctionAsync(
+        "text => { document.getElementById('text').value = text; document.getElementById('say').requestSubmit(); }", text);
+
+    /// <summary>Waits until the chat log shows <paramref name="line"/>.</summary>
+    public Task WaitForLineAsync(string line) => Page.WaitForFunctionAsync(
+        "line => Array.from(document.querySelectorAll('#log div')).some(d => d.textContent === line)", line);
+
+    public Task<string[]> LinesAsync() => Page.EvaluateExpressionAsync<string[]>("Array.from(document.querySelectorAll('#log div')).map(d => d.textContent)");
+}
