@@ -132,16 +132,31 @@
       document.body.appendChild(wrapper);
       var doc = wrapper.contentWindow.document;
       doc.open(); doc.write('<html><body></body></html>'); doc.close();
-      wrapper.contentWindow.s = { _: function (frame) { self.frame(frame); } };
+      var heard = Date.now(), nodes = 0;
+      var timeout = (self.socket.options.transportOptions.htmlfile || {}).timeout || 25000;
+      wrapper.contentWindow.s = { _: function (frame) { heard = Date.now(); self.frame(frame); } };
       var stream = doc.createElement('iframe');
       stream.onload = function () { self.ended('closed'); };
       stream.src = self.url(sessionId);
       doc.body.appendChild(stream);
+      // A cut stream can end without a load event. Frames and heartbeat comments add nodes to the
+      // stream's page, so a page that stops growing for longer than the timeout is gone.
+      self.watch = setInterval(function () {
+        var done = false, count = 0;
+        try {
+          var streamDoc = stream.contentWindow.document;
+          done = streamDoc.readyState === 'complete';
+          count = streamDoc.body ? streamDoc.body.childNodes.length : 0;
+        } catch (e) { done = true; }
+        if (count !== nodes) { nodes = count; heard = Date.now(); }
+        if (done || Date.now() - heard > timeout) self.ended('closed');
+      }, 1000);
       resolve();
     });
   };
   io.Transport.htmlfile.prototype.send = Transport.prototype.post;
   io.Transport.htmlfile.prototype.close = function () {
+    clearInterval(this.watch);
     if (this.wrapper && this.wrapper.parentNode) this.wrapper.parentNode.removeChild(this.wrapper);
   };
 

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Typed.Server;
+
+namespace Typed.Browser.Tests;
+
+/// <summary>How a page connects: fallback, reconnection, origins.</summary>
+public sealed class BrowserConnectionTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    private static readonly string[] AllTransports = ["websocket", "server-events", "htmlfile", "xhr-multipart", "xhr-polling"];
+
+    [Fact]
+    public async Task With_websocket_disabled_on_the_server_the_page_connects_over_the_next_transport()
+    {
+        await using var server = await TestPages.StartAsync(o => o.Transports = ["server-events", "xhr-polling"]);
+        var page = await chromium.OpenAsync(new Uri(server.BaseUri, "/page").ToString());
+
+        await TestPages.ConnectAsync(page, new { transports = AllTransports, rememberTransport = false });
+        await TestPages.WaitForConnectAsync(page);
+
+        Assert.Equal("server-events", await page.EvaluateExpressionAsync<string>("socket.transport.name"));
+        await page.EvaluateExpressionAsync("socket.send('after falling back')");
+        Assert.Equal(["after falling back"], await TestPages.ReceivedAsync(page, 1));
+    }
+
+    [Theory]
+    [InlineData(WebSocketBlockingMode.RefuseUpgrade)]
+    [InlineData(WebSocketBlockingMode.AcceptThenClose)]
+    [InlineData(WebSocketBlockingMode.AcceptThenStall)]
+    public async Task A_websocket_broken_by_a_proxy_gives_way_to_the_next_transport_in_bounded_time(WebSocketBlockingMode mode)
+    {
+        await using var server = await TestPages.StartAsync();
+        await using var proxy = WebSocketBlockingProxy.Start(server.BaseUri, mode);
+        var page = await chromium.OpenAsync(new Uri(proxy.BaseUri, "/page").ToString());
+        var elapsed = Stopwatch.StartNew();
+
+        await TestPages.ConnectAsync(page, new { transports = new[] { "websocket", "xhr-polling" }, rememberTransport = false, connectTimeout = 2000 });
+        await TestPages.WaitForConnectAsync(page);
+
+        Assert.Equal("xhr-polling", await page.EvaluateExpressionAsync<string>("socket.transport.name"));
+        Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(15), $"fell back after {elapsed.Elapsed}");
+        Assert.True(proxy.UpgradesSeen >= 1);
+    }
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("server-events")]
+    [InlineData("htmlfile")]
+    [InlineData("xhr-multipart")]
+    [InlineData("xhr-polling")]
+    public async Task A_dropped_page_reconnects_to_its_session_and_gets_what_was_sent_meanwhile_once_in_order(string transport)
+    {
+        // Streams that cannot report a cut (htmlfile) notice by their heartbeats going quiet.
+        await using var server = await TestPages.StartAsync(o => o.TransportOptions[transport] = new TransportOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(300) });
+        await using var proxy = FaultyTcpProxy.Start(server.BaseUri);
+        var page = await chromium.OpenAsync(new Uri(proxy.BaseUri, "/page").ToString());
+        await TestPages.ConnectAsync(page, new
+        {
+            transports = new[] { transport },
+            rememberTransport = false,
+            reconnectDelay = 50,
+            transportOptions = new { htmlfile = new { timeout = 1500 } },
+        });
+        await TestPages.WaitForConnectAsync(page);
+        var sessionId = await page.EvaluateExpressionAsync<string>("socket.sessionId");
+        var client = await server.Events.ConnectedAsync(sessionId);
+
+        proxy.Refusing = true;
+        proxy.CutAll();
+        await Wait.UntilAsync(() => !client.Connected, "the server sees the page gone");
+        for (var i = 1; i <= 5; i++)
+        {
+            client.Send($"meanwhile {i}");
+        }
+
+        proxy.Refusing = false;
+        await TestPages.ReceivedAsync(page, 5);
+        client.Send("after");
+        var all = await TestPages.ReceivedAsync(page, 6);
+
+        Assert.Equal(["meanwhile 1", "meanwhile 2", "meanwhile 3", "meanwhile 4", "meanwhile 5", "after"], all);
+        Assert.Equal(sessionId, await page.EvaluateExpressionAsync<string>("socket.sessionId"));
+        Assert.Equal(0, server.Events.DisconnectCount(sessionId));
+    }
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("xhr-polling")]
+    [InlineData("server-events")]
+    public async Task A_page_from_another_origin_connects_when_allowed_and_is_refused_when_not(string transport)
+    {
+        await using var pages = await TestPages.StartAsync();
+        await using var allowing = await TestPages.StartAsync(o => o.Origins = [$"127.0.0.1:{pages.BaseUri.Port}"]);
+        await using var refusing = await TestPages.StartAsync(o => o.Origins = ["elsewhere.example:80"]);
+        var allowed = await chromium.OpenAsync(new Uri(pages.BaseUri, "/page").ToString());
+        var refused = await chromium.OpenAsync(new Uri(pages.BaseUri, "/page").ToString());
+
+        await TestPages.ConnectAsync(allowed, new { transports = new[] { transport }, rememberTransport = false }, "127.0.0.1", allowing.BaseUri.Port);
+        await TestPages.ConnectAsync(refused, new { transports = new[] { transport }, rememberTransport = false, reconnect = false, connectTimeout = 2000 }, "127.0.0.1", refusing.BaseUri.Port);
+
+        await TestPages.WaitForConnectAsync(allowed);
+        await allowed.EvaluateExpressionAsync("socket.send('cross-origin')");
+        Assert.Equal(["cross-origin"], await TestPages.ReceivedAsync(allowed, 1));
+        await refused.WaitForFunctionAsync("() => window.events.includes('disconnect')");
+        Assert.False(await refused.EvaluateExpressionAsync<bool>("socket.connected"));
+        Assert.Empty(refusing.Listener.Clients);
+    }
+}
