@@ -37,4 +37,18 @@ public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClas
         var received = await receiver.Page.EvaluateExpressionAsync<string[]>("window.received");
         Assert.Equal(StringGallery.Texts, received);
     }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Typed_events_carry_the_string_gallery_exactly(string transport)
+    {
+        var ana = await ChatPage.JoinAsync(chromium, chat.Url, "ana", transport);
+        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob", transport);
+        await bob.Page.EvaluateExpressionAsync("window.said = []; socket.on('Said', (user, text) => window.said.push(text)); 0");
+
+        await ana.Page.EvaluateFunctionAsync("texts => texts.forEach(t => socket.emit('Say', t))", StringGallery.Texts);
+        await bob.Page.WaitForFunctionAsync("n => window.said.length >= n", StringGallery.Texts.Count);
+
+        Assert.Equal(StringGallery.Texts, await bob.Page.EvaluateExpressionAsync<string[]>("window.said"));
+    }
 }

@@ -426,9 +426,13 @@
         return;
       }
       if (typeof message.event === 'string' && Array.isArray(message.args) && !SOCKET_EVENTS[message.event] && this._listeners[message.event]) {
-        var handler = this._listeners[message.event][0];
+        var handlers = this._listeners[message.event].slice();
         var answer = function (reply) { if (typeof message.id === 'number') self._outbox.push({ seq: self._nextSeq++, text: JSON.stringify(reply) }), self._flush(); };
-        Promise.resolve().then(function () { return handler.apply(self, message.args); }).then(
+        // Every handler hears the event; the first one's result answers it.
+        Promise.resolve().then(function () {
+          var results = handlers.map(function (handler) { return handler.apply(self, message.args); });
+          return results[0];
+        }).then(
           function (result) { answer({ answer: message.id, result: result === undefined ? null : result }); },
           function (error) { answer({ answer: message.id, error: String(error && error.message || error) }); });
         return;
