@@ -51,4 +51,26 @@ public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClas
 
         Assert.Equal(StringGallery.Texts, await bob.Page.EvaluateExpressionAsync<string[]>("window.said"));
     }
+
+    [Fact]
+    public async Task A_newcomer_gets_the_last_fifteen_messages_and_everyone_hears_who_comes_and_goes()
+    {
+        var ana = await ChatPage.JoinAsync(chromium, chat.Url, "ana-history", "websocket");
+        for (var i = 1; i <= 20; i++)
+        {
+            await ana.SayAsync($"line {i}");
+        }
+
+        // Joining after the twentieth line: its history holds the last fifteen, oldest first.
+        var probe = await ChatPage.JoinAsync(chromium, chat.Url, "probe", "websocket");
+        await probe.WaitForLineAsync("ana-history: line 20");
+        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-history", "xhr-polling");
+        await ana.WaitForLineAsync("bob-history joined");
+        await bob.WaitForLineAsync("ana-history: line 20");
+        var history = (await bob.LinesAsync()).Where(line => line.StartsWith("ana-history: line ", StringComparison.Ordinal)).ToList();
+        await bob.Page.EvaluateExpressionAsync("socket.disconnect()");
+
+        Assert.Equal(Enumerable.Range(6, 15).Select(i => $"ana-history: line {i}"), history);
+        await ana.WaitForLineAsync("bob-history left");
+    }
 }

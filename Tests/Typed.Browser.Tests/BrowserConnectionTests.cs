@@ -72,12 +72,30 @@ public sealed class BrowserConnectionTests(Chromium chromium) : IClassFixture<Ch
             client.Send($"meanwhile {i}");
         }
 
+        var fromPage = new List<string>();
+        server.Listener.ClientMessage += (_, message) =>
+        {
+            lock (fromPage)
+            {
+                fromPage.Add(message.Text);
+            }
+        };
+        await page.EvaluateExpressionAsync("socket.send('sent while disconnected 1'); socket.send('sent while disconnected 2')");
         proxy.Refusing = false;
         await TestPages.ReceivedAsync(page, 5);
         client.Send("after");
-        var all = await TestPages.ReceivedAsync(page, 6);
 
-        Assert.Equal(["meanwhile 1", "meanwhile 2", "meanwhile 3", "meanwhile 4", "meanwhile 5", "after"], all);
+        // What the server queued comes first, in order; the echoes of what the page sent while
+        // disconnected, and the later message, follow, each once.
+        var all = await TestPages.ReceivedAsync(page, 8);
+        Assert.Equal(["meanwhile 1", "meanwhile 2", "meanwhile 3", "meanwhile 4", "meanwhile 5"], all[..5]);
+        Assert.Equal(["after", "sent while disconnected 1", "sent while disconnected 2"], all[5..].Order());
+        Assert.True(Array.IndexOf(all, "sent while disconnected 1") < Array.IndexOf(all, "sent while disconnected 2"));
+        await Wait.UntilAsync(() => { lock (fromPage) { return fromPage.Count >= 2; } }, "the server has what the page sent while disconnected");
+        lock (fromPage)
+        {
+            Assert.Equal(["sent while disconnected 1", "sent while disconnected 2"], fromPage);
+        }
         Assert.Equal(sessionId, await page.EvaluateExpressionAsync<string>("socket.sessionId"));
         Assert.Equal(0, server.Events.DisconnectCount(sessionId));
     }

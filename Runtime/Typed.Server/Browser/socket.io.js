@@ -207,7 +207,9 @@
   io.Transport['xhr-polling'].prototype.open = function (sessionId) {
     var self = this;
     var first = this.poll(sessionId);
-    first.then(function () { self.loop(); }, function () { /* the socket sees the failure */ });
+    // A new session's first poll is the handshake the socket waits for; a reattaching one ends
+    // the transport when it fails, so that the socket tries again.
+    first.then(function () { self.loop(); }, function (e) { if (sessionId) self.ended(e); });
     return sessionId ? Promise.resolve() : first;
   };
   io.Transport['xhr-polling'].prototype.poll = function (sessionId) {
