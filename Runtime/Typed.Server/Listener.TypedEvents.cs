@@ -20,6 +20,9 @@ public sealed partial class Listener
         where THandler : class, TContract
     {
         _handlers.Add<TContract>((client, incoming) => DispatchInScopeAsync<TContract, THandler>(client, incoming));
+
+        // Registers the contracts' generated code now, so that their declarations can be served.
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(TContract).Module.ModuleHandle);
         return this;
     }
 

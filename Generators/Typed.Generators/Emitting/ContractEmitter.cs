@@ -58,8 +58,20 @@ internal static class ContractEmitter
             code.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         }
 
-        code.Line($"public static void Register() =>");
-        code.Line($"    {Events}.EventContract<{contract.FullyQualifiedName}>.Register(static sink => new Sender(sink), Dispatch, Handles);");
+        code.Line("public static void Register()");
+        code.Open();
+        code.Line($"{Events}.EventContract<{contract.FullyQualifiedName}>.Register(static sink => new Sender(sink), Dispatch, Handles);");
+        code.Line($"{Events}.EventDeclarations.Add({Literal(contract.FullyQualifiedName)}, TypeScript);");
+        code.Close();
+        code.Line();
+        code.Line("/// <summary>The contract's TypeScript declaration, for pages.</summary>");
+        code.Line("public const string TypeScript =");
+        var lines = TypeScriptEmitter.Emit(contract).Split('\n');
+        for (var i = 0; i < lines.Length - 1; i++)
+        {
+            code.Line($"    {Literal(lines[i] + "\n")}{(i < lines.Length - 2 ? " +" : ";")}");
+        }
+
         code.Line();
         code.Line("/// <summary>Whether the event is one of this contract's.</summary>");
         var names = string.Join(" or ", contract.Events.Select(e => Literal(e.EventName)).Distinct());

@@ -55,6 +55,12 @@ internal sealed class SocketRequestHandler
             return;
         }
 
+        if (path is { Transport: Browser.BrowserDeclarations.FileName, SessionId.Length: 0 } && HttpMethods.IsGet(request.Method))
+        {
+            await Browser.BrowserDeclarations.ServeAsync(context);
+            return;
+        }
+
         if (!_transports.TryGetValue(path.Transport, out var transport))
         {
             await RefuseAsync(context, StatusCodes.Status404NotFound, "no such transport");

@@ -9,8 +9,23 @@ namespace Rooms
     {
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        public static void Register() =>
+        public static void Register()
+        {
             global::Typed.Events.EventContract<global::Rooms.IRooms>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.EventDeclarations.Add("global::Rooms.IRooms", TypeScript);
+        }
+
+        /// <summary>The contract's TypeScript declaration, for pages.</summary>
+        public const string TypeScript =
+            "declare namespace Rooms {\n" +
+            "  /** Events of IRooms. */\n" +
+            "  interface IRooms {\n" +
+            "    Join(room: string): Promise<number>;\n" +
+            "    Leave(room: string): Promise<boolean>;\n" +
+            "    Ping(): void;\n" +
+            "    Pong(): void;\n" +
+            "  }\n" +
+            "}\n";
 
         /// <summary>Whether the event is one of this contract's.</summary>
         public static bool Handles(string eventName) => eventName is "Join" or "Leave" or "Ping" or "Pong";

@@ -9,8 +9,21 @@ namespace Lists
     {
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        public static void Register() =>
+        public static void Register()
+        {
             global::Typed.Events.EventContract<global::Lists.ILists>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.EventDeclarations.Add("global::Lists.ILists", TypeScript);
+        }
+
+        /// <summary>The contract's TypeScript declaration, for pages.</summary>
+        public const string TypeScript =
+            "declare namespace Lists {\n" +
+            "  /** Events of ILists. */\n" +
+            "  interface ILists {\n" +
+            "    All(numbers: Array<number>, names: Array<string>, scores: Array<number>, ids: Array<number>, counts: Record<string, number>, flags: Record<string, Array<boolean>>): void;\n" +
+            "    Nested(value: Array<Array<number>>): Promise<Array<Array<number>>>;\n" +
+            "  }\n" +
+            "}\n";
 
         /// <summary>Whether the event is one of this contract's.</summary>
         public static bool Handles(string eventName) => eventName is "All" or "Nested";

@@ -7,8 +7,20 @@ internal static class HiddenEvents
 {
     /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    public static void Register() =>
+    public static void Register()
+    {
         global::Typed.Events.EventContract<global::IHidden>.Register(static sink => new Sender(sink), Dispatch, Handles);
+        global::Typed.Events.EventDeclarations.Add("global::IHidden", TypeScript);
+    }
+
+    /// <summary>The contract's TypeScript declaration, for pages.</summary>
+    public const string TypeScript =
+        "declare namespace Contracts {\n" +
+        "  /** Events of IHidden. */\n" +
+        "  interface IHidden {\n" +
+        "    Secret(text: string): void;\n" +
+        "  }\n" +
+        "}\n";
 
     /// <summary>Whether the event is one of this contract's.</summary>
     public static bool Handles(string eventName) => eventName is "Secret";

@@ -9,8 +9,20 @@ namespace Shapes
     {
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        public static void Register() =>
+        public static void Register()
+        {
             global::Typed.Events.EventContract<global::Shapes.IDraw>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.EventDeclarations.Add("global::Shapes.IDraw", TypeScript);
+        }
+
+        /// <summary>The contract's TypeScript declaration, for pages.</summary>
+        public const string TypeScript =
+            "declare namespace Shapes {\n" +
+            "  /** Events of IDraw. */\n" +
+            "  interface IDraw {\n" +
+            "    Line(x1: number, y1: number, x2: number, y2: number, color: number, width: number, dashed: boolean, label: string, id: string, at: string, lasting: string, mark: string, price: number, data: string): void;\n" +
+            "  }\n" +
+            "}\n";
 
         /// <summary>Whether the event is one of this contract's.</summary>
         public static bool Handles(string eventName) => eventName is "Line";

@@ -9,8 +9,20 @@ namespace Outer.Inner.Deeper
     {
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        public static void Register() =>
+        public static void Register()
+        {
             global::Typed.Events.EventContract<global::Outer.Inner.Deeper.INested>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.EventDeclarations.Add("global::Outer.Inner.Deeper.INested", TypeScript);
+        }
+
+        /// <summary>The contract's TypeScript declaration, for pages.</summary>
+        public const string TypeScript =
+            "declare namespace Outer.Inner.Deeper {\n" +
+            "  /** Events of INested. */\n" +
+            "  interface INested {\n" +
+            "    Event(class: string, event: number): void;\n" +
+            "  }\n" +
+            "}\n";
 
         /// <summary>Whether the event is one of this contract's.</summary>
         public static bool Handles(string eventName) => eventName is "Event";

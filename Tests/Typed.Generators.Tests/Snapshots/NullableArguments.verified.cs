@@ -9,8 +9,21 @@ namespace Maybe
     {
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        public static void Register() =>
+        public static void Register()
+        {
             global::Typed.Events.EventContract<global::Maybe.IMaybe>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.EventDeclarations.Add("global::Maybe.IMaybe", TypeScript);
+        }
+
+        /// <summary>The contract's TypeScript declaration, for pages.</summary>
+        public const string TypeScript =
+            "declare namespace Maybe {\n" +
+            "  /** Events of IMaybe. */\n" +
+            "  interface IMaybe {\n" +
+            "    Some(name: string | null, count: number | null, names: Array<string | null> | null, counts: Array<number | null>): void;\n" +
+            "    Find(key: string | null): Promise<string | null>;\n" +
+            "  }\n" +
+            "}\n";
 
         /// <summary>Whether the event is one of this contract's.</summary>
         public static bool Handles(string eventName) => eventName is "Some" or "Find";

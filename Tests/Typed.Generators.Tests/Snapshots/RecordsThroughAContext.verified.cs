@@ -12,8 +12,22 @@ namespace People
 
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        public static void Register() =>
+        public static void Register()
+        {
             global::Typed.Events.EventContract<global::People.IPeople>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.EventDeclarations.Add("global::People.IPeople", TypeScript);
+        }
+
+        /// <summary>The contract's TypeScript declaration, for pages.</summary>
+        public const string TypeScript =
+            "declare namespace People {\n" +
+            "  /** Events of IPeople. */\n" +
+            "  interface IPeople {\n" +
+            "    Arrived(person: Record<string, unknown>): void;\n" +
+            "    Find(name: string): Promise<Record<string, unknown> | null>;\n" +
+            "    Many(people: Array<Record<string, unknown>>, byName: Record<string, Record<string, unknown>>): void;\n" +
+            "  }\n" +
+            "}\n";
 
         /// <summary>Whether the event is one of this contract's.</summary>
         public static bool Handles(string eventName) => eventName is "Arrived" or "Find" or "Many";

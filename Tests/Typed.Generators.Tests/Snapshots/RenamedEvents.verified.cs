@@ -9,8 +9,21 @@ namespace Renamed
     {
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        public static void Register() =>
+        public static void Register()
+        {
             global::Typed.Events.EventContract<global::Renamed.IRenamed>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.EventDeclarations.Add("global::Renamed.IRenamed", TypeScript);
+        }
+
+        /// <summary>The contract's TypeScript declaration, for pages.</summary>
+        public const string TypeScript =
+            "declare namespace Renamed {\n" +
+            "  /** Events of IRenamed. */\n" +
+            "  interface IRenamed {\n" +
+            "    \"chat message\"(text: string): void;\n" +
+            "    \"weird\\\"name\"(): void;\n" +
+            "  }\n" +
+            "}\n";
 
         /// <summary>Whether the event is one of this contract's.</summary>
         public static bool Handles(string eventName) => eventName is "chat message" or "weird\"name";

@@ -9,8 +9,20 @@ namespace Pair
     {
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        public static void Register() =>
+        public static void Register()
+        {
             global::Typed.Events.EventContract<global::Pair.IServerSide>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.EventDeclarations.Add("global::Pair.IServerSide", TypeScript);
+        }
+
+        /// <summary>The contract's TypeScript declaration, for pages.</summary>
+        public const string TypeScript =
+            "declare namespace Pair {\n" +
+            "  /** Events of IServerSide. */\n" +
+            "  interface IServerSide {\n" +
+            "    Hello(name: string): void;\n" +
+            "  }\n" +
+            "}\n";
 
         /// <summary>Whether the event is one of this contract's.</summary>
         public static bool Handles(string eventName) => eventName is "Hello";

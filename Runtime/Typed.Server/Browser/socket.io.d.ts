@@ -1,0 +1,49 @@
+// Declarations of the Typed browser client, served at /{resource}/socket.io.d.ts with those of
+// every event contract the server knows. A page's TypeScript names its contracts:
+//   const socket = new io.Socket<Chat.Contracts.IChatServer, Chat.Contracts.IChatClient>(null);
+declare namespace io {
+  function setPath(path: string): void;
+
+  interface SocketOptions {
+    port?: number | string;
+    resource?: string;
+    transports?: string[];
+    transportOptions?: Record<string, Record<string, unknown>>;
+    rememberTransport?: boolean;
+    secure?: boolean;
+    reconnect?: boolean;
+    reconnectDelay?: number;
+    maxReconnectDelay?: number;
+    connectTimeout?: number;
+    answerTimeout?: number;
+    acks?: boolean;
+  }
+
+  type Arguments<T> = T extends (...args: infer A) => unknown ? A : never;
+  type Answer<T> = T extends (...args: never[]) => Promise<infer R> ? R : null;
+  type Handler<T> = T extends (...args: infer A) => Promise<infer R> ? (...args: A) => R | Promise<R> : T extends (...args: infer A) => void ? (...args: A) => void : never;
+  type SocketEvent = "connect" | "close" | "disconnect" | "reconnect";
+
+  class Socket<TSend = {}, TReceive = {}> {
+    constructor(host?: string | null, options?: SocketOptions);
+    readonly options: SocketOptions;
+    readonly connected: boolean;
+    readonly connecting: boolean;
+    readonly transport: { readonly name: string } | null;
+    readonly sessionId: string | null;
+    connect(): this;
+    disconnect(): this;
+    /** A plain message, delivered exactly as given. */
+    send(message: unknown): this;
+    /** A typed event; the promise resolves with the answer. */
+    emit<K extends keyof TSend & string>(event: K, ...args: Arguments<TSend[K]>): Promise<Answer<TSend[K]>>;
+    on(event: SocketEvent, fn: () => void): this;
+    on(event: "message", fn: (message: any) => void): this;
+    on<K extends keyof TReceive & string>(event: K, fn: Handler<TReceive[K]>): this;
+    off(event: string, fn: Function): this;
+    addEvent(event: SocketEvent, fn: () => void): this;
+    addEvent(event: "message", fn: (message: any) => void): this;
+    addEvent<K extends keyof TReceive & string>(event: K, fn: Handler<TReceive[K]>): this;
+    removeEvent(event: string, fn: Function): this;
+  }
+}
