@@ -122,4 +122,40 @@ public sealed class BrowserConnectionTests(Chromium chromium) : IClassFixture<Ch
         Assert.False(await refused.EvaluateExpressionAsync<bool>("socket.connected"));
         Assert.Empty(refusing.Listener.Clients);
     }
+
+    [Fact]
+    public async Task The_transport_that_worked_is_remembered_in_the_cookie_and_tried_first_next_time()
+    {
+        await using var server = await TestPages.StartAsync(o => o.Transports = ["xhr-polling"]);
+        var page = await chromium.OpenAsync(new Uri(server.BaseUri, "/page").ToString());
+
+        await TestPages.ConnectAsync(page, new { transports = AllTransports, rememberTransport = true });
+        await TestPages.WaitForConnectAsync(page);
+        var cookie = await page.EvaluateExpressionAsync<string>("document.cookie");
+        await page.EvaluateExpressionAsync("socket.disconnect(); window.second = new io.Socket(null, { transports: ['websocket', 'xhr-polling'] }); second._transportsToTry()[0]");
+        var first = await page.EvaluateExpressionAsync<string>("second._transportsToTry()[0]");
+
+        Assert.Contains("socket.io=xhr-polling", cookie, StringComparison.Ordinal);
+        Assert.Equal("xhr-polling", first);
+    }
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("xhr-polling")]
+    [InlineData("server-events")]
+    public async Task When_the_server_forgets_the_session_the_page_opens_a_new_one(string transport)
+    {
+        await using var server = await TestPages.StartAsync();
+        var page = await chromium.OpenAsync(new Uri(server.BaseUri, "/page").ToString());
+        await TestPages.ConnectAsync(page, new { transports = new[] { transport }, rememberTransport = false, reconnectDelay = 20 });
+        await TestPages.WaitForConnectAsync(page);
+        var first = await page.EvaluateExpressionAsync<string>("socket.sessionId");
+
+        (await server.Events.ConnectedAsync(first)).Disconnect();
+        await page.WaitForFunctionAsync("() => window.events.filter(e => e === 'connect').length === 2 && socket.connected");
+        await page.EvaluateExpressionAsync("socket.send('in the new session')");
+
+        Assert.NotEqual(first, await page.EvaluateExpressionAsync<string>("socket.sessionId"));
+        Assert.Equal(["in the new session"], await TestPages.ReceivedAsync(page, 1));
+    }
 }

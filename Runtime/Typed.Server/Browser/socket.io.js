@@ -61,6 +61,7 @@
     if (this.closed) return;
     this.closed = true;
     this.close();
+    if (this.openFailed) this.openFailed(reason);
     this.socket._onTransportEnded(this, reason);
   };
 
@@ -362,7 +363,10 @@
       }
       var transport = new io.Transport[names[index]](self);
       self._opening = transport;
-      var handshake = new Promise(function (resolve) { transport.handshake = resolve; });
+      var handshake = new Promise(function (resolve, reject) {
+        transport.handshake = function () { transport.openFailed = null; resolve(); };
+        transport.openFailed = function () { reject(new Error(names[index] + ' ended before the handshake')); };
+      });
       withTimeout(transport.open(null).then(function () { return handshake; }), self.options.connectTimeout, names[index])
         .then(function () {
           self._opening = null;
