@@ -49,19 +49,8 @@ public sealed class BrowserConnectionTests(Chromium chromium) : IClassFixture<Ch
     [InlineData("xhr-polling")]
     public async Task A_dropped_page_reconnects_to_its_session_and_gets_what_was_sent_meanwhile_once_in_order(string transport)
     {
-        // Streams that cannot report a cut (htmlfile) notice by their heartbeats going quiet.
-        await using var server = await TestPages.StartAsync(o => o.TransportOptions[transport] = new TransportOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(300) });
-        await using var proxy = FaultyTcpProxy.Start(server.BaseUri);
-        var page = await chromium.OpenAsync(new Uri(proxy.BaseUri, "/page").ToString());
-        await TestPages.ConnectAsync(page, new
-        {
-            transports = new[] { transport },
-            rememberTransport = false,
-            reconnectDelay = 50,
-            transportOptions = new { htmlfile = new { timeout = 1500 } },
-        });
-        await TestPages.WaitForConnectAsync(page);
-        var sessionId = await page.EvaluateExpressionAsync<string>("socket.sessionId");
+        await using var flaky = await FlakyPage.ConnectAsync(chromium, transport, TimeSpan.FromMilliseconds(300));
+        var (server, proxy, page, sessionId) = (flaky.Server, flaky.Proxy, flaky.Page, flaky.SessionId);
         var client = await server.Events.ConnectedAsync(sessionId);
 
         proxy.Refusing = true;

@@ -6,9 +6,9 @@ public static class Wait
     public static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
 
     /// <summary>Waits for a condition that an event outside the test's reach makes true.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what)
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + Long;
+        var deadline = DateTime.UtcNow + (within ?? Long);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
