@@ -3,7 +3,7 @@ namespace Typed.Browser.Tests;
 /// <summary>Two pages chat through the chat sample in real Chromium, over each transport a browser has.</summary>
 public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClassFixture<Chromium>, IClassFixture<ChatSample>
 {
-    public static TheoryData<string> Transports() => ["websocket", "server-events", "htmlfile", "xhr-multipart", "xhr-polling"];
+    public static TheoryData<string> Transports() => BrowserTransports.All();
 
     [Theory]
     [MemberData(nameof(Transports))]

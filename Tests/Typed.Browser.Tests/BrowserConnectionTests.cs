@@ -6,15 +6,13 @@ namespace Typed.Browser.Tests;
 /// <summary>How a page connects: fallback, reconnection, origins.</summary>
 public sealed class BrowserConnectionTests(Chromium chromium) : IClassFixture<Chromium>
 {
-    private static readonly string[] AllTransports = ["websocket", "server-events", "htmlfile", "xhr-multipart", "xhr-polling"];
-
     [Fact]
     public async Task With_websocket_disabled_on_the_server_the_page_connects_over_the_next_transport()
     {
         await using var server = await TestPages.StartAsync(o => o.Transports = ["server-events", "xhr-polling"]);
         var page = await chromium.OpenAsync(new Uri(server.BaseUri, "/page").ToString());
 
-        await TestPages.ConnectAsync(page, new { transports = AllTransports, rememberTransport = false });
+        await TestPages.ConnectAsync(page, new { transports = BrowserTransports.Names, rememberTransport = false });
         await TestPages.WaitForConnectAsync(page);
 
         Assert.Equal("server-events", await page.EvaluateExpressionAsync<string>("socket.transport.name"));
@@ -42,11 +40,7 @@ public sealed class BrowserConnectionTests(Chromium chromium) : IClassFixture<Ch
     }
 
     [Theory]
-    [InlineData("websocket")]
-    [InlineData("server-events")]
-    [InlineData("htmlfile")]
-    [InlineData("xhr-multipart")]
-    [InlineData("xhr-polling")]
+    [MemberData(nameof(BrowserTransports.All), MemberType = typeof(BrowserTransports))]
     public async Task A_dropped_page_reconnects_to_its_session_and_gets_what_was_sent_meanwhile_once_in_order(string transport)
     {
         await using var flaky = await FlakyPage.ConnectAsync(chromium, transport, TimeSpan.FromMilliseconds(300));
@@ -118,7 +112,7 @@ public sealed class BrowserConnectionTests(Chromium chromium) : IClassFixture<Ch
         await using var server = await TestPages.StartAsync(o => o.Transports = ["xhr-polling"]);
         var page = await chromium.OpenAsync(new Uri(server.BaseUri, "/page").ToString());
 
-        await TestPages.ConnectAsync(page, new { transports = AllTransports, rememberTransport = true });
+        await TestPages.ConnectAsync(page, new { transports = BrowserTransports.Names, rememberTransport = true });
         await TestPages.WaitForConnectAsync(page);
         var cookie = await page.EvaluateExpressionAsync<string>("document.cookie");
         await page.EvaluateExpressionAsync("socket.disconnect(); window.second = new io.Socket(null, { transports: ['websocket', 'xhr-polling'] }); second._transportsToTry()[0]");

@@ -16,11 +16,7 @@ public sealed class BrowserFlakyNetworkTests(Chromium chromium, Xunit.Abstractio
     private const int PauseMs = 20;
 
     [Theory]
-    [InlineData("websocket")]
-    [InlineData("server-events")]
-    [InlineData("htmlfile")]
-    [InlineData("xhr-multipart")]
-    [InlineData("xhr-polling")]
+    [MemberData(nameof(BrowserTransports.All), MemberType = typeof(BrowserTransports))]
     public async Task Three_thousand_messages_each_way_survive_a_connection_cut_every_500_ms(string transport)
     {
         var atServer = new List<string>();
