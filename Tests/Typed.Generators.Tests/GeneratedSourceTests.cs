@@ -69,13 +69,7 @@ public sealed class GeneratedSourceTests
             namespace People;
             public sealed record Person(string Name, int Age);
             [JsonSerializable(typeof(Person))]
-            internal sealed partial class PeopleJson : JsonSerializerContext
-            {
-                public PeopleJson() : base(null) { }
-                public static PeopleJson Default { get; } = new();
-                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
-                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
-            }
+            internal sealed partial class PeopleJson : JsonSerializerContext;
             [Events(JsonContext = typeof(PeopleJson))]
             public interface IPeople
             {
@@ -83,7 +77,8 @@ public sealed class GeneratedSourceTests
                 Task<Person?> Find(string name);
                 void Many(List<Person> people, Dictionary<string, Person> byName);
             }
-            """);
+            """,
+            GeneratorHarness.SerializerContextBody("People", "PeopleJson"));
 
         Snapshot.Match(Assert.Single(generated).Value, "RecordsThroughAContext");
     }

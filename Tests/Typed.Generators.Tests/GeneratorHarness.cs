@@ -41,4 +41,19 @@ public static class GeneratorHarness
         return driver.GetRunResult().Results.Single().GeneratedSources
             .ToDictionary(source => source.HintName, source => source.SourceText.ToString());
     }
+
+    /// <summary>
+    /// The members System.Text.Json's own generator would give a <c>partial</c> serializer context,
+    /// stubbed: it does not run here, and the contracts only need the type to exist.
+    /// </summary>
+    public static string SerializerContextBody(string ns, string name) => $$"""
+        namespace {{ns}};
+        internal sealed partial class {{name}}
+        {
+            public {{name}}() : base(null) { }
+            public static {{name}} Default { get; } = new();
+            protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+        }
+        """;
 }

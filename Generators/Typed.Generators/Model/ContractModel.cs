@@ -9,7 +9,8 @@ internal sealed record ContractModel(
     string Accessibility,
     string? JsonContext,
     EquatableArray<EventModel> Events,
-    EquatableArray<string> CustomTypes)
+    EquatableArray<string> CustomTypes,
+    EquatableArray<DeclaredTypeModel> DeclaredTypes)
 {
     public string HintName => (Namespace.Length == 0 ? InterfaceName : Namespace + "." + InterfaceName) + ".Events.g.cs";
 }

@@ -28,6 +28,7 @@ internal static class ContractParser
             .FirstOrDefault();
 
         var events = new List<EventModel>();
+        var methods = new List<IMethodSymbol>();
         foreach (var member in contract.GetMembers().Concat(contract.AllInterfaces.SelectMany(i => i.GetMembers())))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -43,6 +44,7 @@ internal static class ContractParser
             }
 
             events.Add(parsed);
+            methods.Add(method);
         }
 
         var customTypes = events
@@ -62,7 +64,25 @@ internal static class ContractParser
             contract.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             jsonContext is null ? null : TypeClassifier.NameOf(jsonContext),
             new EquatableArray<EventModel>(events),
-            new EquatableArray<string>(customTypes));
+            new EquatableArray<string>(customTypes),
+            DeclaredTypeCollector.Collect(methods.SelectMany(CarriedTypes), jsonContext));
+    }
+
+    /// <summary>The types an event's arguments and answer are made of (not its cancellation token).</summary>
+    private static IEnumerable<ITypeSymbol> CarriedTypes(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.ToDisplayString() != "System.Threading.CancellationToken")
+            {
+                yield return parameter.Type;
+            }
+        }
+
+        if (method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } answer)
+        {
+            yield return answer.TypeArguments[0];
+        }
     }
 
     private static EventModel? ParseEvent(IMethodSymbol method, bool hasJsonContext)

@@ -23,9 +23,15 @@ namespace People
             "declare namespace People {\n" +
             "  /** Events of IPeople. */\n" +
             "  interface IPeople {\n" +
-            "    Arrived(person: Record<string, unknown>): void;\n" +
-            "    Find(name: string): Promise<Record<string, unknown> | null>;\n" +
-            "    Many(people: Array<Record<string, unknown>>, byName: Record<string, Record<string, unknown>>): void;\n" +
+            "    Arrived(person: People.Person): void;\n" +
+            "    Find(name: string): Promise<People.Person | null>;\n" +
+            "    Many(people: Array<People.Person>, byName: Record<string, People.Person>): void;\n" +
+            "  }\n" +
+            "}\n" +
+            "declare namespace People {\n" +
+            "  interface Person {\n" +
+            "    Name: string;\n" +
+            "    Age: number;\n" +
             "  }\n" +
             "}\n";
 
