@@ -34,6 +34,12 @@ public sealed partial class Socket : IAsyncDisposable
     private volatile bool _connected;
     private volatile bool _connecting;
 
+    /// <summary>
+    /// A socket for the server at <paramref name="server"/>; nothing is sent before <see cref="ConnectAsync"/>.
+    /// Only the scheme (<c>https</c> for TLS), host and port count: the path is
+    /// <see cref="SocketOptions.Resource"/>, and <see cref="SocketOptions.Port"/>, when set, replaces the port.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="server"/> is null.</exception>
     public Socket(Uri server, SocketOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(server);
@@ -143,6 +149,10 @@ public sealed partial class Socket : IAsyncDisposable
         Raise(Disconnected, DisconnectReason.Requested);
     }
 
+    /// <summary>
+    /// Disconnects (see <see cref="DisconnectAsync"/>) and releases the socket's HTTP resources; a
+    /// handler given in <see cref="SocketOptions.HttpMessageHandler"/> is left to its owner.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await DisconnectAsync();

@@ -75,6 +75,7 @@ public sealed class SocketOptions
     /// <summary>How long an event sent to the server waits for its answer.</summary>
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Where the socket logs failed transports and reconnections, ignored frames and handlers that threw; null logs nothing.</summary>
     public ILogger? Logger { get; set; }
 
     internal ClientTransportOptions For(string transport) =>

@@ -21,8 +21,10 @@ public sealed class MessagePackFrameCodec : IFrameCodec
     /// <summary>A JSON string that is not valid Unicode (a lone surrogate), as its literal.</summary>
     private const sbyte StringLiteral = 2;
 
+    /// <summary>The name a client asks for: <c>msgpack</c>.</summary>
     public string Name => "msgpack";
 
+    /// <inheritdoc/>
     public byte[] Encode(ReadOnlySpan<byte> json)
     {
         using var document = JsonDocument.Parse(json.ToArray());
@@ -33,6 +35,7 @@ public sealed class MessagePackFrameCodec : IFrameCodec
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <inheritdoc/>
     public byte[] Decode(ReadOnlySpan<byte> binary)
     {
         var buffer = new ArrayBufferWriter<byte>(binary.Length * 2);

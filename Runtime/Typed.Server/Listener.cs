@@ -19,6 +19,10 @@ public sealed partial class Listener
     private readonly ILogger<Listener> _logger;
     private readonly IServiceProvider _services;
 
+    /// <summary>
+    /// Made by dependency injection: register it with <c>services.AddSockets()</c> and take the one
+    /// instance from the services. A null <paramref name="timeProvider"/> uses the system clock.
+    /// </summary>
     public Listener(IOptions<SocketServerOptions> options, ILogger<Listener> logger, IServiceProvider services, TimeProvider? timeProvider = null)
     {
         Options = options.Value;
@@ -27,6 +31,7 @@ public sealed partial class Listener
         Time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>The server's options, as they were when the listener was made.</summary>
     public SocketServerOptions Options { get; }
 
     /// <summary>

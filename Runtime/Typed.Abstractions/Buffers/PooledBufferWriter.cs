@@ -12,20 +12,28 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     private byte[] _buffer;
     private int _written;
 
+    /// <summary>Rents a first array of at least <paramref name="initialCapacity"/> bytes (never fewer than 256).</summary>
     public PooledBufferWriter(int initialCapacity = MinimumSize)
     {
         _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, MinimumSize));
     }
 
+    /// <summary>
+    /// What was written so far. It lies in a rented array: valid only until the writer next grows,
+    /// is cleared or is disposed; copy it (<see cref="ToArray"/>) to keep it longer.
+    /// </summary>
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
+    /// <inheritdoc cref="WrittenMemory"/>
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
+    /// <summary>How many bytes were written so far.</summary>
     public int WrittenCount => _written;
 
     /// <summary>Forgets what was written, keeping the rented array for the next frame.</summary>
     public void Clear() => _written = 0;
 
+    /// <inheritdoc/>
     public void Advance(int count)
     {
         ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
@@ -37,20 +45,27 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         _written += count;
     }
 
+    /// <inheritdoc/>
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         Reserve(sizeHint);
         return _buffer.AsMemory(_written);
     }
 
+    /// <inheritdoc/>
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         Reserve(sizeHint);
         return _buffer.AsSpan(_written);
     }
 
+    /// <summary>A copy of what was written, which outlives the writer.</summary>
     public byte[] ToArray() => WrittenSpan.ToArray();
 
+    /// <summary>
+    /// Returns the array to the pool: memory the writer handed out must not be used after this, and
+    /// writing throws <see cref="ObjectDisposedException"/>. Disposing twice is harmless.
+    /// </summary>
     public void Dispose()
     {
         var buffer = _buffer;

@@ -12,6 +12,7 @@ public sealed class EventHandlers<TContext>
 {
     private readonly List<Registration> _registrations = [];
 
+    /// <summary>True until a contract is added.</summary>
     public bool IsEmpty => _registrations.Count == 0;
 
     /// <summary>Adds a contract: <paramref name="dispatch"/> runs for each of its events.</summary>

@@ -10,6 +10,12 @@ namespace Typed.Events;
 /// by generated code (collections take the element's method), and a <see cref="JsonTypeInfo{T}"/>
 /// from the contract's serializer context for the application's own types.
 /// </summary>
+/// <remarks>
+/// Public for the code the generator emits; applications need not call it. Each method reads or
+/// writes exactly one JSON value, in the form System.Text.Json gives the type by default. A reader
+/// given the wrong kind of value throws <see cref="InvalidOperationException"/>, and one given a
+/// value its type cannot hold <see cref="FormatException"/>, as <see cref="JsonElement"/> does.
+/// </remarks>
 public static partial class EventJson
 {
     // An empty resolver: enum type information is made by hand below, and nothing is looked up by reflection.
@@ -20,6 +26,7 @@ public static partial class EventJson
 
     internal static JsonElement Null { get; } = JsonDocument.Parse("null").RootElement.Clone();
 
+    /// <summary>Writes a string; JSON null for null.</summary>
     public static void Write(Utf8JsonWriter json, string? value)
     {
         if (value is null)
@@ -32,40 +39,58 @@ public static partial class EventJson
         }
     }
 
+    /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
     public static void Write(Utf8JsonWriter json, bool value) => json.WriteBooleanValue(value);
 
+    /// <summary>Writes a Byte as a JSON number.</summary>
     public static void Write(Utf8JsonWriter json, byte value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes an SByte as a JSON number.</summary>
     public static void Write(Utf8JsonWriter json, sbyte value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes an Int16 as a JSON number.</summary>
     public static void Write(Utf8JsonWriter json, short value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes a UInt16 as a JSON number.</summary>
     public static void Write(Utf8JsonWriter json, ushort value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes an Int32 as a JSON number.</summary>
     public static void Write(Utf8JsonWriter json, int value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes a UInt32 as a JSON number.</summary>
     public static void Write(Utf8JsonWriter json, uint value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes an Int64 as a JSON number.</summary>
     public static void Write(Utf8JsonWriter json, long value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes a UInt64 as a JSON number.</summary>
     public static void Write(Utf8JsonWriter json, ulong value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes a Single as a JSON number; NaN and the infinities have no JSON form and throw <see cref="ArgumentException"/>.</summary>
     public static void Write(Utf8JsonWriter json, float value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes a Double as a JSON number; NaN and the infinities have no JSON form and throw <see cref="ArgumentException"/>.</summary>
     public static void Write(Utf8JsonWriter json, double value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes a Decimal as a JSON number.</summary>
     public static void Write(Utf8JsonWriter json, decimal value) => json.WriteNumberValue(value);
 
+    /// <summary>Writes a Char as a string of one character.</summary>
     public static void Write(Utf8JsonWriter json, char value) => json.WriteStringValue(value.ToString());
 
+    /// <summary>Writes a DateTime as an ISO 8601 string.</summary>
     public static void Write(Utf8JsonWriter json, DateTime value) => json.WriteStringValue(value);
 
+    /// <summary>Writes a DateTimeOffset as an ISO 8601 string.</summary>
     public static void Write(Utf8JsonWriter json, DateTimeOffset value) => json.WriteStringValue(value);
 
+    /// <summary>Writes a Guid as a string in the <c>D</c> format.</summary>
     public static void Write(Utf8JsonWriter json, Guid value) => json.WriteStringValue(value);
 
+    /// <summary>Writes a TimeSpan as a string in the constant (<c>c</c>) format, the one <see cref="ReadTimeSpan"/> reads.</summary>
     public static void Write(Utf8JsonWriter json, TimeSpan value) => json.WriteStringValue(value.ToString("c", CultureInfo.InvariantCulture));
 
+    /// <summary>Writes bytes as a base64 string; JSON null for null.</summary>
     public static void Write(Utf8JsonWriter json, byte[]? value)
     {
         if (value is null)

@@ -4,5 +4,6 @@ namespace Typed.Events;
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class EventNameAttribute(string name) : Attribute
 {
+    /// <summary>The event's name on the wire.</summary>
     public string Name { get; } = name;
 }

@@ -9,8 +9,10 @@ namespace Typed.Events;
 /// </summary>
 public readonly record struct EventOutcome(bool Handled, ReadOnlyMemory<byte> Result)
 {
+    /// <summary>Not one of the contract's events.</summary>
     public static ValueTask<EventOutcome> NotHandled { get; } = ValueTask.FromResult(new EventOutcome(false, default));
 
+    /// <summary>Handled by a method returning void: an answer, if asked for, carries a null result.</summary>
     public static ValueTask<EventOutcome> Done { get; } = ValueTask.FromResult(new EventOutcome(true, default));
 
     /// <summary>The event was handled by a method returning <see cref="Task"/>: done when it is.</summary>

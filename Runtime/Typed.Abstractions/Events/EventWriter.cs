@@ -28,6 +28,7 @@ public sealed class EventWriter : IDisposable
     /// <summary>Where the arguments go, one JSON value each.</summary>
     public Utf8JsonWriter Json { get; }
 
+    /// <summary>Starts the event <paramref name="name"/>, with <paramref name="id"/> when an answer is expected.</summary>
     public static EventWriter Start(string name, long? id = null) => new(name, id);
 
     /// <summary>Ends the message and returns it.</summary>
@@ -39,5 +40,6 @@ public sealed class EventWriter : IDisposable
         return Message.FromValidatedJson(_buffer.WrittenMemory);
     }
 
+    /// <summary>Disposes <see cref="Json"/>; a message already finished stays valid.</summary>
     public void Dispose() => Json.Dispose();
 }

@@ -5,6 +5,7 @@ namespace Typed.Events;
 /// <summary>An event as it arrived: its name, its arguments, and its id when it expects an answer.</summary>
 public readonly record struct IncomingEvent(string Name, JsonElement Args, long? Id)
 {
+    /// <summary>How many arguments arrived (the sender may have sent fewer or more than the handler takes).</summary>
     public int Count => Args.GetArrayLength();
 
     /// <summary>The argument at <paramref name="index"/>; a missing one reads as JSON null.</summary>

@@ -13,8 +13,10 @@ public sealed class PendingAnswers
     private readonly ConcurrentDictionary<long, (string EventName, TaskCompletionSource<JsonElement> Answer)> _pending = new();
     private long _nextId;
 
+    /// <summary>No askers yet; each will wait at most <paramref name="timeout"/> for its answer.</summary>
     public PendingAnswers(TimeSpan timeout) => Timeout = timeout;
 
+    /// <summary>How long an asker waits before <see cref="AskAsync"/> throws <see cref="TimeoutException"/>.</summary>
     public TimeSpan Timeout { get; }
 
     /// <summary>Sends the event built around a new id, and waits for its answer.</summary>

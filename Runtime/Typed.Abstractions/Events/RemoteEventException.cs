@@ -7,6 +7,7 @@ namespace Typed.Events;
 public sealed class RemoteEventException(string eventName, string message)
     : Exception($"The handler of '{eventName}' failed: {message}")
 {
+    /// <summary>The name of the event whose handler failed.</summary>
     public string EventName { get; } = eventName;
 
     /// <summary>The message of the remote exception.</summary>

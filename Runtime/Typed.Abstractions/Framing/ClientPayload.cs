@@ -10,9 +10,13 @@ namespace Typed.Framing;
 /// </summary>
 public static class ClientPayload
 {
+    /// <summary>Writes the 2010 form of a payload: <c>[m1,m2,...]</c>.</summary>
+    /// <exception cref="ArgumentException">A message is the empty default value.</exception>
     public static void Write(IBufferWriter<byte> output, ReadOnlySpan<Message> messages) =>
         MessageArray.Write(output, messages);
 
+    /// <summary>A payload in the 2010 form, as a new array.</summary>
+    /// <exception cref="ArgumentException">A message is the empty default value.</exception>
     public static byte[] Encode(params ReadOnlySpan<Message> messages)
     {
         var writer = new ArrayBufferWriter<byte>();
@@ -37,6 +41,8 @@ public static class ClientPayload
         MessageArray.WriteByte(output, (byte)'}');
     }
 
+    /// <summary>A payload in the acknowledged-delivery form (see <see cref="WriteEnvelope"/>), as a new array.</summary>
+    /// <exception cref="ArgumentException">A message is the empty default value.</exception>
     public static byte[] EncodeEnvelope(ReadOnlySpan<Message> messages, DeliveryNumbers numbers)
     {
         var writer = new ArrayBufferWriter<byte>();

@@ -11,6 +11,7 @@ namespace Typed.Framing;
 /// </summary>
 public readonly record struct DeliveryNumbers(long? Seq, long? Ack)
 {
+    /// <summary>True when neither number is set, as in every frame and payload of the 2010 protocol.</summary>
     public bool IsEmpty => Seq is null && Ack is null;
 
     /// <summary>Writes <c>"seq":S,"ack":A</c> for the members that are set, each preceded by a comma when <paramref name="leadingComma"/>.</summary>

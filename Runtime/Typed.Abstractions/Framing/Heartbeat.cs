@@ -8,7 +8,9 @@ public static class Heartbeat
 {
     private static readonly byte[] FrameBytes = "{\"heartbeat\":\"1\"}"u8.ToArray();
 
+    /// <summary>The heartbeat frame's UTF-8 bytes, as they go out.</summary>
     public static ReadOnlyMemory<byte> Frame => FrameBytes;
 
+    /// <summary>True when <paramref name="frame"/> is the heartbeat frame, byte for byte.</summary>
     public static bool IsHeartbeat(ReadOnlySpan<byte> frame) => frame.SequenceEqual(FrameBytes);
 }

@@ -14,12 +14,18 @@ public static class ServerFrame
 
     private static ReadOnlySpan<byte> End => "]}"u8;
 
-    /// <summary>Starts a frame; follow with <see cref="WriteMessage"/> calls and <see cref="WriteEnd"/>.</summary>
+    /// <summary>
+    /// Starts a frame; follow with <see cref="WriteMessage"/> calls and <see cref="WriteEnd(IBufferWriter{byte})"/>
+    /// (or, with acknowledged delivery, <see cref="WriteEnd(IBufferWriter{byte}, DeliveryNumbers)"/>).
+    /// </summary>
     public static void WriteStart(IBufferWriter<byte> output) => output.Write(Start);
 
+    /// <summary>Writes one message of a frame; <paramref name="first"/> for the first, every later one being preceded by a comma.</summary>
+    /// <exception cref="ArgumentException">The message is the empty default value.</exception>
     public static void WriteMessage(IBufferWriter<byte> output, Message message, bool first) =>
         MessageArray.WriteElement(output, message, first);
 
+    /// <summary>Ends a frame: <c>]}</c>.</summary>
     public static void WriteEnd(IBufferWriter<byte> output) => output.Write(End);
 
     /// <summary>Ends a frame with the acknowledged-delivery numbers: <c>],"seq":S,"ack":A}</c>.</summary>
@@ -30,6 +36,8 @@ public static class ServerFrame
         output.Write("}"u8);
     }
 
+    /// <summary>Writes a whole frame: <c>{"messages":[m1,m2,...]}</c>.</summary>
+    /// <exception cref="ArgumentException">A message is the empty default value.</exception>
     public static void Write(IBufferWriter<byte> output, ReadOnlySpan<Message> messages)
     {
         WriteStart(output);
@@ -41,6 +49,8 @@ public static class ServerFrame
         WriteEnd(output);
     }
 
+    /// <summary>A whole frame, as a new array.</summary>
+    /// <exception cref="ArgumentException">A message is the empty default value.</exception>
     public static byte[] Encode(params ReadOnlySpan<Message> messages)
     {
         var length = Start.Length + End.Length + messages.Length;

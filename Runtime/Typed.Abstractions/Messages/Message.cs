@@ -19,6 +19,7 @@ public readonly struct Message : IEquatable<Message>
     /// <summary>True for the default value, which holds no JSON at all.</summary>
     public bool IsEmpty => Json.IsEmpty;
 
+    /// <summary>The message's JSON type, read from its first byte.</summary>
     /// <exception cref="InvalidOperationException">The message is the empty default value.</exception>
     public MessageKind Kind => IsEmpty
         ? throw new InvalidOperationException("The message is empty; it holds no JSON value.")
@@ -30,6 +31,7 @@ public readonly struct Message : IEquatable<Message>
             _ => MessageKind.Scalar,
         };
 
+    /// <summary>True for a JSON string message; false for any other and for the empty default.</summary>
     public bool IsText => !IsEmpty && Kind == MessageKind.Text;
 
     /// <summary>The text of a string message, exactly as it was sent.</summary>
@@ -80,12 +82,19 @@ public readonly struct Message : IEquatable<Message>
     /// <summary>The message's JSON as a .NET string.</summary>
     public string ToJsonString() => Encoding.UTF8.GetString(Json.Span);
 
+    /// <summary>The text of a string message, the JSON of any other (an empty string for the empty default).</summary>
     public override string ToString() => IsText ? Text : ToJsonString();
 
+    /// <summary>
+    /// True when both hold the same JSON bytes. Equal values written differently (<c>1</c> and <c>1.0</c>,
+    /// an object's members in another order) are different messages.
+    /// </summary>
     public bool Equals(Message other) => Json.Span.SequenceEqual(other.Json.Span);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Message other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = new HashCode();
@@ -93,9 +102,13 @@ public readonly struct Message : IEquatable<Message>
         return hash.ToHashCode();
     }
 
+    /// <summary>True when both hold the same JSON bytes, as <see cref="Equals(Message)"/>.</summary>
     public static bool operator ==(Message left, Message right) => left.Equals(right);
 
+    /// <summary>True when they hold different JSON bytes, as <see cref="Equals(Message)"/>.</summary>
     public static bool operator !=(Message left, Message right) => !left.Equals(right);
 
+    /// <summary>A string is a plain string message, as <see cref="FromText"/> makes it.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static implicit operator Message(string text) => FromText(text);
 }

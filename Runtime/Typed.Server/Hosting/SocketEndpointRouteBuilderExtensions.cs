@@ -8,6 +8,7 @@ using Typed.Server.Http;
 
 namespace Microsoft.AspNetCore.Builder;
 
+/// <summary>Maps the Typed server into an application's endpoints.</summary>
 public static class SocketEndpointRouteBuilderExtensions
 {
     /// <summary>

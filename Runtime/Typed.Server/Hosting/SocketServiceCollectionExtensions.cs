@@ -10,6 +10,7 @@ using Typed.Server.Transports;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
+/// <summary>Registers the Typed server in an application's services.</summary>
 public static class SocketServiceCollectionExtensions
 {
     /// <summary>Adds the Typed server: the <see cref="Listener"/>, its options and the transports.</summary>

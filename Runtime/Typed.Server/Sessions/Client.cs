@@ -54,11 +54,13 @@ public sealed class Client
     /// </summary>
     public bool Acknowledged => _delivery is not null;
 
+    /// <summary>The session's id, random and URL-safe, as the handshake gave it to the client.</summary>
     public string SessionId { get; }
 
     /// <summary>The transport the session was opened with.</summary>
     public string Transport { get; }
 
+    /// <summary>The listener that holds the session.</summary>
     public Listener Listener => _listener;
 
     /// <summary>True while the handshake is done and a downstream is attached.</summary>
@@ -103,6 +105,7 @@ public sealed class Client
     /// <summary>Ends the session now; queued messages are dropped.</summary>
     public void Disconnect() => End(Server.DisconnectReason.ServerDisconnect);
 
+    /// <summary>The session id.</summary>
     public override string ToString() => SessionId;
 
     internal bool IsEnded
