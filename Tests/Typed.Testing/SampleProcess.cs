@@ -36,6 +36,9 @@ public sealed partial class SampleProcess : IAsyncDisposable
     /// <summary>Starts a program, reading its output line by line.</summary>
     public static SampleProcess Run(string program, params string[] arguments) => Run(program, arguments, null);
 
+    /// <summary>Starts a program in <paramref name="folder"/>, reading its output line by line.</summary>
+    public static SampleProcess RunIn(string folder, string program, params string[] arguments) => Run(program, arguments, folder);
+
     private static SampleProcess Run(string program, string[] arguments, string? workingDirectory)
     {
         var start = new ProcessStartInfo(program)
