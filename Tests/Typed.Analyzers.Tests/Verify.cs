@@ -21,6 +21,20 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>As <see cref="DiagnosticsAsync"/>, for several source files at once.</summary>
+    public static Task DiagnosticsAsync(string[] sources, bool messagePack = false, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest();
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        Configure(test, test.TestState, messagePack);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>The fix <paramref name="index"/> turns <paramref name="source"/> into <paramref name="fixedSource"/>.</summary>
     public static Task FixAsync<TCodeFix>(string source, string fixedSource, int index = 0)
         where TCodeFix : CodeFixProvider, new()
@@ -47,7 +61,7 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
-    private static void Configure<TVerifier>(AnalyzerTest<TVerifier> test, SolutionState state, bool messagePack)
+    internal static void Configure<TVerifier>(AnalyzerTest<TVerifier> test, SolutionState state, bool messagePack)
         where TVerifier : IVerifier, new()
     {
         // No reference-assembly package: that would be downloaded. The running platform serves instead.
@@ -63,8 +77,36 @@ internal static class Verify<TAnalyzer>
         });
     }
 
-    private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>;
+    private class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>;
 
     private sealed class FixTest<TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         where TCodeFix : CodeFixProvider, new();
+}
+
+/// <summary>Every analyzer of Typed.Analyzers at once, as a project that references them runs them.</summary>
+internal static class VerifyAll
+{
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
+    [
+        .. typeof(Typed.Analyzers.Contracts.ContractAnalyzer).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!),
+    ];
+
+    public static Task DiagnosticsAsync(string[] sources, bool messagePack = false)
+    {
+        var test = new AllTest();
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        Verify<Typed.Analyzers.Contracts.ReturnTypeAnalyzer>.Configure(test, test.TestState, messagePack);
+        return test.RunAsync();
+    }
+
+    private sealed class AllTest : CSharpAnalyzerTest<Typed.Analyzers.Contracts.ReturnTypeAnalyzer, DefaultVerifier>
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers;
+    }
 }
