@@ -30,5 +30,6 @@ internal static class References
     [
         .. Runtime,
         MetadataReference.CreateFromFile(typeof(Typed.MessagePack.MessagePackFrameCodec).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Contracts.ISensors).Assembly.Location),
     ];
 }
