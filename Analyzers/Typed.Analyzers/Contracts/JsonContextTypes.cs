@@ -68,38 +68,14 @@ internal sealed class JsonContextTypes
                 break;
         }
 
-        if (type.SpecialType != SpecialType.None || type.ContainingNamespace?.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal) == true)
+        if (!DataMembers.IsApplicationType(type))
         {
             return;
         }
 
-        foreach (var member in MembersOf(type))
+        foreach (var member in DataMembers.TypesOf(type))
         {
             Add(member);
-        }
-    }
-
-    private static IEnumerable<ITypeSymbol> MembersOf(ITypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            foreach (var member in current.GetMembers())
-            {
-                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public)
-                {
-                    continue;
-                }
-
-                switch (member)
-                {
-                    case IPropertySymbol { IsIndexer: false } property:
-                        yield return property.Type;
-                        break;
-                    case IFieldSymbol field:
-                        yield return field.Type;
-                        break;
-                }
-            }
         }
     }
 }

@@ -105,12 +105,9 @@ public sealed class NegativeZeroAnalyzer : DiagnosticAnalyzer
             INamedTypeSymbol { IsGenericType: true } generic => generic.TypeArguments,
             _ => [],
         };
-        if (type.SpecialType == SpecialType.None && type.ContainingNamespace?.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal) != true)
+        if (DataMembers.IsApplicationType(type))
         {
-            inner = inner.Concat(type.GetMembers()
-                .Where(m => !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public)
-                .Select(m => m switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null })
-                .OfType<ITypeSymbol>());
+            inner = inner.Concat(DataMembers.TypesOf(type));
         }
 
         return inner.Select(t => FloatingIn(t, seen)).FirstOrDefault(t => t is not null);

@@ -15,18 +15,11 @@ namespace Typed.Analyzers.Usage;
 /// local that was given a broadcast sender and never anything else.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BroadcastAnswerAnalyzer : DiagnosticAnalyzer
+public sealed class BroadcastAnswerAnalyzer : InvocationAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.AnswerFromBroadcast];
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterOperationAction(Analyze, OperationKind.Invocation);
-    }
-
-    private static void Analyze(OperationAnalysisContext context)
+    internal override void Analyze(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod is not { IsAbstract: true, ContainingType.TypeKind: TypeKind.Interface } method

@@ -12,18 +12,11 @@ namespace Typed.Analyzers.Usage;
 /// generated code, which only <c>[Events]</c> gives; anything else fails when first used.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ContractTypeArgumentAnalyzer : DiagnosticAnalyzer
+public sealed class ContractTypeArgumentAnalyzer : InvocationAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.NotAContract, Descriptors.NotAnInterface];
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterOperationAction(Analyze, OperationKind.Invocation);
-    }
-
-    private static void Analyze(OperationAnalysisContext context)
+    internal override void Analyze(OperationAnalysisContext context)
     {
         if (TypedCall.From(context.Operation) is not { } call || call.Contract is ITypeParameterSymbol or IErrorTypeSymbol)
         {
