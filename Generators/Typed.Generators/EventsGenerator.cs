@@ -14,7 +14,7 @@ namespace Typed.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class EventsGenerator : IIncrementalGenerator
 {
-    public const string EventsAttribute = "Typed.Events.EventsAttribute";
+    public const string EventsAttribute = EventRules.EventsAttribute;
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {

@@ -13,31 +13,26 @@ namespace Typed.Generators.Parsing;
 /// </summary>
 internal static class ContractParser
 {
-    private const string EventNameAttribute = "Typed.Events.EventNameAttribute";
-
     public static ContractModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface, IsGenericType: false, ContainingType: null } contract)
+        if (context.TargetSymbol is not INamedTypeSymbol contract || !EventRules.IsContractShape(contract))
         {
             return null;
         }
 
-        var jsonContext = context.Attributes[0].NamedArguments
-            .Where(argument => argument.Key == "JsonContext")
-            .Select(argument => argument.Value.Value as ITypeSymbol)
-            .FirstOrDefault();
+        var jsonContext = EventRules.JsonContextOf(context.Attributes[0]);
 
         var events = new List<EventModel>();
         var methods = new List<IMethodSymbol>();
-        foreach (var member in contract.GetMembers().Concat(contract.AllInterfaces.SelectMany(i => i.GetMembers())))
+        foreach (var member in EventRules.MembersOf(contract))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member.IsStatic || !member.IsAbstract)
+            if (!EventRules.IsEventMember(member))
             {
                 continue;
             }
 
-            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsGenericMethod: false } method
+            if (!EventRules.IsEventMethod(member) || member is not IMethodSymbol method
                 || ParseEvent(method, jsonContext is not null) is not { } parsed)
             {
                 return null;
@@ -49,7 +44,7 @@ internal static class ContractParser
 
         var customTypes = events
             .SelectMany(e => e.Parameters.Select(p => p.Type).Concat(e.Result is null ? [] : [e.Result]))
-            .SelectMany(Flatten)
+            .SelectMany(EventRules.Flatten)
             .Where(type => type.Shape == TypeShape.Custom)
             .Select(type => type.Name.TrimEnd('?'))
             .Distinct()
@@ -89,18 +84,18 @@ internal static class ContractParser
     {
         var parameters = method.Parameters.ToList();
         string? cancellation = null;
-        if (parameters.Count > 0 && parameters[parameters.Count - 1].Type.ToDisplayString() == "System.Threading.CancellationToken")
+        if (EventRules.HasTrailingCancellationToken(method))
         {
             cancellation = Identifier(parameters[parameters.Count - 1].Name);
             parameters.RemoveAt(parameters.Count - 1);
         }
 
-        if (parameters.Any(p => p.RefKind != RefKind.None || p.IsParams || p.Type.TypeKind == TypeKind.Pointer))
+        if (!parameters.All(EventRules.IsPassedByValue))
         {
             return null;
         }
 
-        var (shape, result) = ReturnOf(method.ReturnType, hasJsonContext);
+        var (shape, result) = EventRules.ReturnOf(method.ReturnType, hasJsonContext);
         var arguments = parameters.Select(p => new ParameterModel(Identifier(p.Name), TypeClassifier.Classify(p.Type, hasJsonContext))).ToList();
         if (shape == ReturnShape.Unsupported
             || result?.Shape == TypeShape.Unsupported
@@ -109,46 +104,14 @@ internal static class ContractParser
             return null;
         }
 
-        var name = method.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == EventNameAttribute)
-            .Select(a => a.ConstructorArguments.FirstOrDefault().Value as string)
-            .FirstOrDefault() ?? method.Name;
-
         return new EventModel(
             method.Name,
-            name,
+            EventRules.WireNameOf(method),
             shape,
             TypeClassifier.NameOf(method.ReturnType),
             result,
             new EquatableArray<ParameterModel>(arguments),
             cancellation);
-    }
-
-    private static (ReturnShape Shape, TypeModel? Result) ReturnOf(ITypeSymbol type, bool hasJsonContext)
-    {
-        if (type.SpecialType == SpecialType.System_Void)
-        {
-            return (ReturnShape.Void, null);
-        }
-
-        var definition = type.OriginalDefinition.ToDisplayString();
-        var argument = type is INamedTypeSymbol { TypeArguments.Length: 1 } generic ? generic.TypeArguments[0] : null;
-        return definition switch
-        {
-            "System.Threading.Tasks.Task" => (ReturnShape.Task, null),
-            "System.Threading.Tasks.ValueTask" => (ReturnShape.ValueTask, null),
-            "System.Threading.Tasks.Task<TResult>" => (ReturnShape.TaskOfT, TypeClassifier.Classify(argument!, hasJsonContext)),
-            "System.Threading.Tasks.ValueTask<TResult>" => (ReturnShape.ValueTaskOfT, TypeClassifier.Classify(argument!, hasJsonContext)),
-            _ => (ReturnShape.Unsupported, null),
-        };
-    }
-
-    private static IEnumerable<TypeModel> Flatten(TypeModel type)
-    {
-        for (var current = type; current is not null; current = current.Element)
-        {
-            yield return current;
-        }
     }
 
     /// <summary>A parameter name as C# source: keywords get their <c>@</c> back.</summary>

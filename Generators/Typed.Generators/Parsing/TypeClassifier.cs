@@ -25,43 +25,58 @@ internal static class TypeClassifier
             return new TypeModel(TypeShape.Enum, name, "", null, false);
         }
 
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        if (ContainerOf(type) is { } container)
         {
-            return Container(TypeShape.NullableValue, name, Classify(nullable.TypeArguments[0], hasJsonContext), false);
-        }
-
-        if (type is IArrayTypeSymbol { Rank: 1 } array)
-        {
-            return Container(TypeShape.Array, name, Classify(array.ElementType, hasJsonContext), nullableReference);
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true } generic)
-        {
-            var definition = generic.OriginalDefinition.ToDisplayString();
-            switch (definition)
-            {
-                case "System.Collections.Generic.List<T>":
-                case "System.Collections.Generic.IList<T>":
-                case "System.Collections.Generic.IReadOnlyList<T>":
-                case "System.Collections.Generic.ICollection<T>":
-                case "System.Collections.Generic.IReadOnlyCollection<T>":
-                case "System.Collections.Generic.IEnumerable<T>":
-                    return Container(TypeShape.List, name, Classify(generic.TypeArguments[0], hasJsonContext), nullableReference);
-                case "System.Collections.Generic.Dictionary<TKey, TValue>":
-                case "System.Collections.Generic.IDictionary<TKey, TValue>":
-                case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
-                    return generic.TypeArguments[0].SpecialType == SpecialType.System_String
-                        ? Container(TypeShape.Dictionary, name, Classify(generic.TypeArguments[1], hasJsonContext), nullableReference)
-                        : Unsupported(name);
-            }
+            return Container(container.Shape, name, Classify(container.Element, hasJsonContext), nullableReference);
         }
 
         var custom = hasJsonContext
             && type.TypeKind is TypeKind.Class or TypeKind.Struct
             && type is INamedTypeSymbol { IsGenericType: false }
             && type.SpecialType == SpecialType.None
-            && !IsDelegateLike(type);
+            && !IsNeverEncodable(type);
         return custom ? new TypeModel(TypeShape.Custom, name, "", null, nullableReference) : Unsupported(name);
+    }
+
+    /// <summary>
+    /// The containers encoded element by element: nullable values, one-dimensional arrays, the list
+    /// interfaces and <c>List&lt;T&gt;</c>, and dictionaries keyed by string. Null for anything else.
+    /// </summary>
+    public static (TypeShape Shape, ITypeSymbol Element)? ContainerOf(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return (TypeShape.NullableValue, nullable.TypeArguments[0]);
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            return (TypeShape.Array, array.ElementType);
+        }
+
+        if (type is not INamedTypeSymbol { IsGenericType: true } generic)
+        {
+            return null;
+        }
+
+        switch (generic.OriginalDefinition.ToDisplayString())
+        {
+            case "System.Collections.Generic.List<T>":
+            case "System.Collections.Generic.IList<T>":
+            case "System.Collections.Generic.IReadOnlyList<T>":
+            case "System.Collections.Generic.ICollection<T>":
+            case "System.Collections.Generic.IReadOnlyCollection<T>":
+            case "System.Collections.Generic.IEnumerable<T>":
+                return (TypeShape.List, generic.TypeArguments[0]);
+            case "System.Collections.Generic.Dictionary<TKey, TValue>":
+            case "System.Collections.Generic.IDictionary<TKey, TValue>":
+            case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
+                return generic.TypeArguments[0].SpecialType == SpecialType.System_String
+                    ? (TypeShape.Dictionary, generic.TypeArguments[1])
+                    : null;
+            default:
+                return null;
+        }
     }
 
     private static TypeModel Container(TypeShape shape, string name, TypeModel element, bool nullableReference) =>
@@ -69,8 +84,25 @@ internal static class TypeClassifier
 
     private static TypeModel Unsupported(string name) => new(TypeShape.Unsupported, name, "", null, false);
 
-    private static bool IsDelegateLike(ITypeSymbol type) =>
-        type.TypeKind == TypeKind.Delegate || type.ToDisplayString() is "System.IO.Stream" or "object";
+    /// <summary>
+    /// Class or struct types that no serializer context can encode: delegates, ref structs (spans),
+    /// streams and <c>object</c>, which says nothing of what to write.
+    /// </summary>
+    public static bool IsNeverEncodable(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Delegate || type.IsRefLikeType || type.SpecialType == SpecialType.System_Object || IsStream(type);
+
+    private static bool IsStream(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == "System.IO.Stream")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The <c>EventJson</c> method suffix for types it reads and writes directly.</summary>
     private static string? PrimitiveSuffix(ITypeSymbol type)

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Typed.Analyzers.Contracts;
+
+/// <summary>
+/// The types a <c>JsonSerializerContext</c> has type information for: those it names in
+/// <c>[JsonSerializable]</c>, and (as System.Text.Json's generator makes it for them) the types of
+/// their public properties and fields, and of those in turn.
+/// </summary>
+internal sealed class JsonContextTypes
+{
+    private const string ContextBase = "System.Text.Json.Serialization.JsonSerializerContext";
+    private const string Serializable = "System.Text.Json.Serialization.JsonSerializableAttribute";
+
+    private readonly HashSet<ITypeSymbol> _types = new(SymbolEqualityComparer.Default);
+
+    private JsonContextTypes(INamedTypeSymbol context)
+    {
+        var roots = context.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == Serializable)
+            .Select(a => a.ConstructorArguments.FirstOrDefault().Value)
+            .OfType<ITypeSymbol>();
+        foreach (var root in roots)
+        {
+            Add(root);
+        }
+    }
+
+    /// <summary>Null when <paramref name="context"/> is no serializer context at all.</summary>
+    public static JsonContextTypes? Of(ITypeSymbol context) =>
+        context is INamedTypeSymbol named && IsSerializerContext(named) ? new JsonContextTypes(named) : null;
+
+    public bool Covers(ITypeSymbol type) => _types.Contains(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+
+    private static bool IsSerializerContext(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == ContextBase)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Add(ITypeSymbol type)
+    {
+        if (!_types.Add(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+        {
+            return;
+        }
+
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                Add(array.ElementType);
+                return;
+            case INamedTypeSymbol named:
+                foreach (var argument in named.TypeArguments)
+                {
+                    Add(argument);
+                }
+
+                break;
+        }
+
+        if (!DataMembers.IsApplicationType(type))
+        {
+            return;
+        }
+
+        foreach (var member in DataMembers.TypesOf(type))
+        {
+            Add(member);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Typed.Generators.Model;
+
+namespace Typed.Generators.Parsing;
+
+/// <summary>
+/// What makes an interface a contract the generator can emit, decided once: the generator parses
+/// with these rules and the analyzers (which link this file) report where a contract breaks them,
+/// so the two never disagree about what is supported.
+/// </summary>
+internal static class EventRules
+{
+    public const string EventsAttribute = "Typed.Events.EventsAttribute";
+    public const string EventNameAttribute = "Typed.Events.EventNameAttribute";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+
+    /// <summary>The <c>JsonContext</c> named on an <c>[Events]</c> attribute, if any.</summary>
+    public static ITypeSymbol? JsonContextOf(AttributeData events) => events.NamedArguments
+        .Where(argument => argument.Key == "JsonContext")
+        .Select(argument => argument.Value.Value as ITypeSymbol)
+        .FirstOrDefault();
+
+    /// <summary>A top-level, non-generic interface: the only kind a sender class can be generated for.</summary>
+    public static bool IsContractShape(INamedTypeSymbol type) =>
+        type is { TypeKind: TypeKind.Interface, IsGenericType: false, ContainingType: null };
+
+    /// <summary>The contract's own members and those it inherits: every one that is abstract is an event.</summary>
+    public static IEnumerable<ISymbol> MembersOf(INamedTypeSymbol contract) =>
+        contract.GetMembers().Concat(contract.AllInterfaces.SelectMany(i => i.GetMembers()));
+
+    /// <summary>Static members and default implementations are the interface's own business, not events.</summary>
+    public static bool IsEventMember(ISymbol member) => !member.IsStatic && member.IsAbstract;
+
+    /// <summary>An ordinary, non-generic method: the only member that can be an event.</summary>
+    public static bool IsEventMethod(ISymbol member) =>
+        member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsGenericMethod: false };
+
+    public static bool IsCancellationToken(ITypeSymbol type) => type.ToDisplayString() == CancellationToken;
+
+    /// <summary>True when the last parameter is the token the sender passes on rather than sends.</summary>
+    public static bool HasTrailingCancellationToken(IMethodSymbol method) =>
+        method.Parameters.Length > 0 && IsCancellationToken(method.Parameters[method.Parameters.Length - 1].Type);
+
+    /// <summary>Arguments travel by value: no <c>ref</c>, <c>out</c>, <c>in</c>, <c>params</c> or pointers.</summary>
+    public static bool IsPassedByValue(IParameterSymbol parameter) =>
+        parameter.RefKind == RefKind.None && !parameter.IsParams && parameter.Type.TypeKind != TypeKind.Pointer;
+
+    /// <summary>The event's name on the wire: its <c>[EventName]</c>, or else the method's name.</summary>
+    public static string WireNameOf(IMethodSymbol method) => EventNameAttributeOf(method) is { } attribute
+        ? attribute.ConstructorArguments.FirstOrDefault().Value as string ?? method.Name
+        : method.Name;
+
+    public static AttributeData? EventNameAttributeOf(IMethodSymbol method) =>
+        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == EventNameAttribute);
+
+    /// <summary>How an event's return type is sent, and its result's encoding for those that answer.</summary>
+    public static (ReturnShape Shape, TypeModel? Result) ReturnOf(ITypeSymbol type, bool hasJsonContext)
+    {
+        if (type.SpecialType == SpecialType.System_Void)
+        {
+            return (ReturnShape.Void, null);
+        }
+
+        var definition = type.OriginalDefinition.ToDisplayString();
+        var argument = ResultTypeOf(type);
+        return definition switch
+        {
+            "System.Threading.Tasks.Task" => (ReturnShape.Task, null),
+            "System.Threading.Tasks.ValueTask" => (ReturnShape.ValueTask, null),
+            "System.Threading.Tasks.Task<TResult>" => (ReturnShape.TaskOfT, TypeClassifier.Classify(argument!, hasJsonContext)),
+            "System.Threading.Tasks.ValueTask<TResult>" => (ReturnShape.ValueTaskOfT, TypeClassifier.Classify(argument!, hasJsonContext)),
+            _ => (ReturnShape.Unsupported, null),
+        };
+    }
+
+    /// <summary>The <c>T</c> of a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>.</summary>
+    public static ITypeSymbol? ResultTypeOf(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } generic ? generic.TypeArguments[0] : null;
+
+    /// <summary>A type and the element types inside it (arrays, lists, dictionary values, nullable values).</summary>
+    public static IEnumerable<TypeModel> Flatten(TypeModel type)
+    {
+        for (var current = type; current is not null; current = current.Element)
+        {
+            yield return current;
+        }
+    }
+}
