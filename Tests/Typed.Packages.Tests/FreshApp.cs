@@ -85,7 +85,7 @@ public sealed class FreshApp
         return new FreshApp(folder);
     }
 
-    public Task WriteContractAsync(string source) => File.WriteAllTextAsync(Path.Combine(Folder, "Contract.cs"), source);
+    public Task WriteFileAsync(string name, string source) => File.WriteAllTextAsync(Path.Combine(Folder, name), source);
 
     public Task<(int? ExitCode, List<string> Output)> BuildAsync() => Dotnet.RunAsync(Folder, "build", "-c", "Release");
 

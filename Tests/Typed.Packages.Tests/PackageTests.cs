@@ -4,7 +4,7 @@ namespace Typed.Packages.Tests;
 public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
 {
     [Fact]
-    public void The_typed_package_holds_the_abstractions_the_client_their_docs_and_the_generator()
+    public void The_typed_package_holds_the_abstractions_the_client_their_docs_the_generator_and_the_analyzers()
     {
         var entries = feed.Entries("Typed");
 
@@ -17,6 +17,8 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
         }
 
         Assert.Contains("analyzers/dotnet/cs/Typed.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Typed.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Typed.Analyzers.CodeFixes.dll", entries);
         Assert.Contains("README.md", entries);
         Assert.Contains("lib/net8.0/Typed.Client.pdb", feed.Entries("Typed", "snupkg"));
         Assert.Contains("lib/net8.0/Typed.Abstractions.pdb", feed.Entries("Typed", "snupkg"));
@@ -63,5 +65,28 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
 
         Assert.True(run.ExitCode == 0, "run failed:\n" + string.Join("\n", run.Output));
         Assert.Contains("answer: hello through the packages ✓", run.Output);
+    }
+
+    [Fact]
+    public async Task A_contract_mistake_in_a_fresh_app_fails_its_build_with_the_analyzers_id()
+    {
+        var app = await FreshApp.CreateAsync(feed, "FreshMistake");
+        await app.WriteFileAsync("Mistake.cs", """
+            using Typed.Events;
+
+            namespace Fresh;
+
+            [Events]
+            public interface ICounter
+            {
+                int Count(string what);
+            }
+            """);
+
+        var built = await app.BuildAsync();
+
+        Assert.NotEqual(0, built.ExitCode);
+        Assert.Contains(built.Output, line => line.Contains("Mistake.cs(8,", StringComparison.Ordinal) && line.Contains("error TYPED001", StringComparison.Ordinal));
+        Assert.DoesNotContain(built.Output, line => line.Contains("error CS", StringComparison.Ordinal));
     }
 }
