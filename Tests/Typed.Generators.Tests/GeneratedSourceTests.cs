@@ -16,7 +16,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshot.Match(Assert.Single(generated).Value, "OneEvent");
+        Snapshot.Match(Assert.Single(generated).Value, "OneEvent", "cs");
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshot.Match(Assert.Single(generated).Value, "ManyParameters");
+        Snapshot.Match(Assert.Single(generated).Value, "ManyParameters", "cs");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshot.Match(Assert.Single(generated).Value, "Answers");
+        Snapshot.Match(Assert.Single(generated).Value, "Answers", "cs");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class GeneratedSourceTests
             """,
             GeneratorHarness.SerializerContextBody("People", "PeopleJson"));
 
-        Snapshot.Match(Assert.Single(generated).Value, "RecordsThroughAContext");
+        Snapshot.Match(Assert.Single(generated).Value, "RecordsThroughAContext", "cs");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshot.Match(Assert.Single(generated).Value, "Collections");
+        Snapshot.Match(Assert.Single(generated).Value, "Collections", "cs");
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshot.Match(Assert.Single(generated).Value, "NullableArguments");
+        Snapshot.Match(Assert.Single(generated).Value, "NullableArguments", "cs");
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshot.Match(Assert.Single(generated).Value, "RenamedEvents");
+        Snapshot.Match(Assert.Single(generated).Value, "RenamedEvents", "cs");
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class GeneratedSourceTests
 
         var (hint, source) = Assert.Single(generated);
         Assert.Equal("Outer.Inner.Deeper.INested.Events.g.cs", hint);
-        Snapshot.Match(source, "NestedNamespaces");
+        Snapshot.Match(source, "NestedNamespaces", "cs");
     }
 
     [Fact]
@@ -173,8 +173,8 @@ public sealed class GeneratedSourceTests
             """);
 
         Assert.Equal(["Pair.IClientSide.Events.g.cs", "Pair.IServerSide.Events.g.cs"], generated.Keys.Order());
-        Snapshot.Match(generated["Pair.IServerSide.Events.g.cs"], "TwoInterfaces.Server");
-        Snapshot.Match(generated["Pair.IClientSide.Events.g.cs"], "TwoInterfaces.Client");
+        Snapshot.Match(generated["Pair.IServerSide.Events.g.cs"], "TwoInterfaces.Server", "cs");
+        Snapshot.Match(generated["Pair.IClientSide.Events.g.cs"], "TwoInterfaces.Client", "cs");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class GeneratedSourceTests
 
         var source = Assert.Single(generated).Value;
         Assert.Contains("internal static class HiddenEvents", source, StringComparison.Ordinal);
-        Snapshot.Match(source, "InternalInterface");
+        Snapshot.Match(source, "InternalInterface", "cs");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class TypeScriptDeclarationTests
             """,
             GeneratorHarness.SerializerContextBody("Shop", "ShopJson"));
 
-        Snapshot.Match(Assert.Single(generated).Value, "CustomTypesInTypeScript");
+        Snapshot.Match(Assert.Single(generated).Value, "CustomTypesInTypeScript", "cs");
     }
 
     public static TheoryData<string> Names() =>

@@ -9,6 +9,7 @@ public sealed partial class SampleProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly List<string> _transcript = [];
 
     private SampleProcess(Process process)
     {
@@ -21,6 +22,11 @@ public sealed partial class SampleProcess : IAsyncDisposable
             }
             else
             {
+                lock (_transcript)
+                {
+                    _transcript.Add(e.Data);
+                }
+
                 _lines.Writer.TryWrite(e.Data);
             }
         };
@@ -72,6 +78,18 @@ public sealed partial class SampleProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"The process ended without printing a line like {pattern}.");
+    }
+
+    /// <summary>Every line the process has printed so far, whoever has read it.</summary>
+    public IReadOnlyList<string> Transcript
+    {
+        get
+        {
+            lock (_transcript)
+            {
+                return [.. _transcript];
+            }
+        }
     }
 
     public Task WriteLineAsync(string line) => _process.StandardInput.WriteLineAsync(line);
