@@ -1,6 +1,7 @@
 using PuppeteerSharp;
+using Xunit;
 
-namespace Typed.Browser.Tests;
+namespace Typed.Testing;
 
 /// <summary>One headless Debian Chromium for the tests of a class; each test opens its own pages.</summary>
 public sealed class Chromium : IAsyncLifetime

@@ -1,6 +1,6 @@
 using PuppeteerSharp;
 
-namespace Typed.Browser.Tests;
+namespace Typed.Testing;
 
 /// <summary>The chat sample's page, driven the way a person would: name, transport, join, type.</summary>
 public sealed class ChatPage(IPage page)

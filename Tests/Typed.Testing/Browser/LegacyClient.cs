@@ -1,7 +1,8 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Xunit;
 
-namespace Typed.Browser.Tests;
+namespace Typed.Testing;
 
 /// <summary>
 /// The original 2010 browser client, fetched from npm at test time (<c>npm pack socket.io@0.4.1</c>)
