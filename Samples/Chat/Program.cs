@@ -5,13 +5,9 @@ using Chat.Contracts;
 using Typed.Server;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSockets(options =>
-{
-    if (int.TryParse(builder.Configuration["Sockets:FlashPolicyPort"], out var policyPort))
-    {
-        options.FlashPolicyPort = policyPort;
-    }
-});
+// Options come from the "Sockets" configuration section too: --Sockets:Timeout=00:00:05, say.
+builder.Services.AddSockets();
+builder.Services.Configure<SocketServerOptions>(builder.Configuration.GetSection("Sockets"));
 builder.Services.AddSingleton<ChatRoom>();
 
 var app = builder.Build();

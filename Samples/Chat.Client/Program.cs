@@ -1,0 +1,38 @@
+// The chat from a console: joins under a name, prints what is said and announced, and says every
+// line typed. The same contracts as the page, so the two talk to each other.
+//   dotnet run --project Samples/Chat.Client -- --url http://127.0.0.1:5055 --name bob --transport xhr-polling
+using Chat.Client;
+using Chat.Contracts;
+using Typed.Client;
+
+var url = new Uri(Argument("--url") ?? "http://127.0.0.1:5055");
+var name = Argument("--name") ?? Environment.UserName;
+var options = new SocketOptions();
+if (Argument("--transport") is { } transport)
+{
+    options.Transports = [transport];
+}
+
+await using var socket = new Socket(url, options);
+socket.Handle<IChatClient>(new ConsoleChatView());
+socket.MessageReceived += message => Console.WriteLine("(plain) " + message.Text);
+socket.Opened += () => Console.WriteLine($"* connected over {socket.Transport} as {socket.SessionId}");
+socket.Reconnected += () => Console.WriteLine($"* reconnected over {socket.Transport}");
+
+await socket.ConnectAsync();
+var members = await socket.Events<IChatServer>().Join(name);
+Console.WriteLine($"* {members} here");
+while (Console.ReadLine() is { } line)
+{
+    socket.Events<IChatServer>().Say(line);
+}
+
+// Standard input ended: let what was typed reach the server before leaving.
+await socket.FlushAsync();
+await socket.DisconnectAsync();
+
+string? Argument(string option)
+{
+    var index = Array.IndexOf(args, option);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}

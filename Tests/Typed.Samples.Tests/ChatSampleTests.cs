@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Typed.Samples.Tests;
+
+/// <summary>
+/// The chat sample as people use it: two pages and the console client, each on a transport of
+/// its own, chat and see each other come and go; what each saw is compared with snapshots.
+/// </summary>
+public sealed class ChatSampleTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task Two_pages_and_a_console_client_chat_and_see_each_other_come_and_go()
+    {
+        // A short session timeout, so that a client that leaves is announced soon.
+        await using var chat = SampleProcess.Start("Chat", "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0", "--Sockets:Timeout=00:00:02");
+        var url = (await chat.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
+
+        var ana = await ChatPage.JoinAsync(chromium, url, "ana", "websocket");
+        await ana.WaitForLineAsync("1 here");
+        await using var bob = SampleProcess.Start("Chat.Client", "--url", url, "--name", "bob", "--transport", "xhr-polling");
+        await bob.WaitForAsync(Line("* 2 here"));
+        await ana.WaitForLineAsync("bob joined");
+
+        await ana.SayAsync("hello bob");
+        await bob.WaitForAsync(Line("ana: hello bob"));
+        await bob.WriteLineAsync("hi ana ☃");
+        await ana.WaitForLineAsync("bob: hi ana ☃");
+
+        var cy = await ChatPage.JoinAsync(chromium, url, "cy", "server-events");
+        await cy.WaitForLineAsync("3 here");
+        await bob.WaitForAsync(Line("* cy joined"));
+        await ana.WaitForLineAsync("cy joined");
+
+        Assert.Equal(0, await bob.CloseInputAndWaitAsync());
+        await ana.WaitForLineAsync("bob left");
+        await cy.WaitForLineAsync("bob left");
+
+        Snapshot.Match(Transcripts.Normalise(bob.Transcript), "Chat.ConsoleClient");
+        Snapshot.Match(await PageText.OfAsync(ana.Page), "Chat.FirstPage");
+        Snapshot.Match(await PageText.OfAsync(cy.Page), "Chat.LatePage");
+    }
+
+    private static Regex Line(string text) => new("^" + Regex.Escape(text) + "$");
+}
