@@ -152,11 +152,14 @@ public sealed partial class SampleProcess : IAsyncDisposable
     public int? ExitCode { get; private set; }
 
     /// <summary>The sample's built assembly, from the same configuration as the tests.</summary>
-    private static string SampleAssembly(string name)
+    private static string SampleAssembly(string name) => BuiltAssembly("Samples", name);
+
+    /// <summary>A program of the repository's <paramref name="folder"/>, built in the same configuration as the tests.</summary>
+    public static string BuiltAssembly(string folder, string name)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
-        return Path.Combine(RepositoryRoot, "Samples", name, "bin", configuration, framework, name + ".dll");
+        return Path.Combine(RepositoryRoot, folder, name, "bin", configuration, framework, name + ".dll");
     }
 }

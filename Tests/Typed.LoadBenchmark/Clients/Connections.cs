@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Typed.LoadBenchmark.Servers;
+
+namespace Typed.LoadBenchmark.Clients;
+
+/// <summary>The transports compared, and the connection of each server kind that uses one.</summary>
+public enum Channel
+{
+    WebSocket,
+    LongPolling,
+    ServerSentEvents,
+}
+
+public static class Connections
+{
+    public static ILoadConnection Create(ServerKind kind, Channel channel, Uri server) => kind switch
+    {
+        ServerKind.Typed => new TypedConnection(server, channel switch
+        {
+            Channel.WebSocket => TransportNames.WebSocket,
+            Channel.LongPolling => TransportNames.XhrPolling,
+            _ => TransportNames.ServerEvents,
+        }),
+        ServerKind.SignalR => new SignalRConnection(server, channel switch
+        {
+            Channel.WebSocket => HttpTransportType.WebSockets,
+            Channel.LongPolling => HttpTransportType.LongPolling,
+            _ => HttpTransportType.ServerSentEvents,
+        }),
+        _ => new BareConnection(server),
+    };
+
+    /// <summary>Opens <paramref name="count"/> connections, a few at a time, as a crowd of clients would.</summary>
+    public static async Task<ILoadConnection[]> OpenAsync(ServerKind kind, Channel channel, Uri server, int count)
+    {
+        var connections = new ILoadConnection[count];
+        using var gate = new SemaphoreSlim(32);
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                connections[i] = Create(kind, channel, server);
+                await connections[i].ConnectAsync();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return connections;
+    }
+
+    public static async Task CloseAsync(IEnumerable<ILoadConnection> connections) =>
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+}

@@ -1,0 +1,19 @@
+namespace Typed.LoadBenchmark.Clients;
+
+/// <summary>One client connection of the load, whatever the server: the operations the scenarios time.</summary>
+public interface ILoadConnection : IAsyncDisposable
+{
+    Task ConnectAsync();
+
+    /// <summary>Sends the text as a plain message and waits for it to come back.</summary>
+    Task EchoAsync(string text);
+
+    /// <summary>Asks the typed echo (a hub method on SignalR) and waits for the answer.</summary>
+    Task TypedEchoAsync(string text);
+
+    /// <summary>Asks the server to send the text to everyone.</summary>
+    Task ShoutAsync(string text);
+
+    /// <summary>How many broadcast messages this connection has received.</summary>
+    int Heard { get; }
+}

@@ -1,0 +1,37 @@
+using Typed.Client;
+
+namespace Typed.LoadBenchmark.Clients;
+
+/// <summary>Our .NET client, with its defaults (acknowledged delivery included), on one transport.</summary>
+internal sealed class TypedConnection : ILoadConnection
+{
+    private readonly Socket _socket;
+    private readonly PendingEcho _echo = new();
+
+    public TypedConnection(Uri server, string transport)
+    {
+        _socket = new Socket(server, new SocketOptions { Transports = [transport], RememberTransport = false });
+        _socket.MessageReceived += _ => _echo.Arrived();
+    }
+
+    public int Heard => _echo.Heard;
+
+    public Task ConnectAsync() => _socket.ConnectAsync();
+
+    public async Task EchoAsync(string text)
+    {
+        var back = _echo.Expect();
+        await _socket.SendAsync(text);
+        await back;
+    }
+
+    public Task TypedEchoAsync(string text) => _socket.Events<ILoadServer>().Echo(text);
+
+    public Task ShoutAsync(string text)
+    {
+        _socket.Events<ILoadServer>().Shout(text);
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _socket.DisposeAsync();
+}

@@ -1,0 +1,28 @@
+// The load benchmark: our server, an ASP.NET Core SignalR hub doing the same work, and a bare
+// Kestrel WebSocket echo, each in its own process, driven in turn from this one over loopback.
+//   dotnet run -c Release --project Tests/Typed.LoadBenchmark            # the full run (a few minutes)
+//   dotnet run -c Release --project Tests/Typed.LoadBenchmark -- --quick # a smoke run
+// With `server KIND` this program is one of the servers instead.
+using Typed.LoadBenchmark;
+using Typed.LoadBenchmark.Scenarios;
+using Typed.LoadBenchmark.Servers;
+
+if (args is ["server", var kind])
+{
+    await LoadServers.RunAsync(Enum.Parse<ServerKind>(kind));
+    return 0;
+}
+
+var settings = args.Contains("--quick") ? LoadSettings.Quick : LoadSettings.Full;
+Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(settings == LoadSettings.Quick ? "quick" : "full")} run");
+var results = await LoadRun.RunAsync(settings, Console.WriteLine);
+Console.WriteLine();
+Console.WriteLine(Report.Table(results));
+
+foreach (var incomplete in results.Where(r => !r.Complete))
+{
+    Console.WriteLine($"incomplete: {incomplete.Scenario} on {incomplete.Server}: {incomplete.Operations} of {incomplete.Expected}");
+}
+
+Console.WriteLine(results.All(r => r.Complete) ? "every scenario completed" : "some scenarios did not complete");
+return results.All(r => r.Complete) ? 0 : 1;

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.SignalR;
+using Typed.Server;
+
+namespace Typed.LoadBenchmark.Servers;
+
+/// <summary>
+/// The three servers, on the same Kestrel defaults and loopback port choice. Each prints the line
+/// <c>listening on URL</c> that the load process waits for.
+/// </summary>
+public static class LoadServers
+{
+    public static async Task RunAsync(ServerKind kind)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        switch (kind)
+        {
+            case ServerKind.Typed:
+                builder.Services.AddSockets(options =>
+                {
+                    options.Origins = ["*:*"];
+                    options.FlashPolicyPort = 0;
+                    options.FlashPolicyAddress = System.Net.IPAddress.Loopback;
+                });
+                break;
+            case ServerKind.SignalR:
+                builder.Services.AddSignalR();
+                break;
+        }
+
+        var app = builder.Build();
+        switch (kind)
+        {
+            case ServerKind.Typed:
+                app.MapSockets(sockets =>
+                {
+                    sockets.ClientMessage += (client, message) => client.Send(message);
+                    sockets.Handle<ILoadServer, TypedLoadHandler>();
+                });
+                break;
+            case ServerKind.SignalR:
+                app.MapHub<LoadHub>("/hub");
+                break;
+            case ServerKind.Bare:
+                app.UseWebSockets();
+                app.Map("/ws", BareWebSocketEcho.RunAsync);
+                break;
+        }
+
+        await app.StartAsync();
+        Console.WriteLine("listening on " + app.Urls.First());
+        await app.WaitForShutdownAsync();
+    }
+}
+
+/// <summary>Our handler: made per event, with the client that sent it.</summary>
+internal sealed class TypedLoadHandler(Typed.Server.Client client) : ILoadServer
+{
+    public Task<string> Echo(string text) => Task.FromResult(text);
+
+    public void Shout(string text) => client.Listener.Broadcast(text);
+}
+
+/// <summary>The same work as a SignalR hub.</summary>
+internal sealed class LoadHub : Hub
+{
+    public string Echo(string text) => text;
+
+    /// <summary>The plain echo: a message back to the caller, no answer awaited.</summary>
+    public Task Send(string text) => Clients.Caller.SendAsync("Echoed", text);
+
+    public Task Shout(string text) => Clients.All.SendAsync("Heard", text);
+}
