@@ -2,6 +2,7 @@
 // Kestrel WebSocket echo, each in its own process, driven in turn from this one over loopback.
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark            # the full run (a few minutes)
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark -- --quick # a smoke run
+//   ... -- --servers Typed,Bare                                            # only some servers
 // With `server KIND` this program is one of the servers instead.
 using Typed.LoadBenchmark;
 using Typed.LoadBenchmark.Scenarios;
@@ -15,7 +16,10 @@ if (args is ["server", var kind])
 
 var settings = args.Contains("--quick") ? LoadSettings.Quick : LoadSettings.Full;
 Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(settings == LoadSettings.Quick ? "quick" : "full")} run");
-var results = await LoadRun.RunAsync(settings, Console.WriteLine);
+var servers = Array.IndexOf(args, "--servers") is var at and >= 0 && at + 1 < args.Length
+    ? args[at + 1].Split(',').Select(Enum.Parse<ServerKind>).ToArray()
+    : Enum.GetValues<ServerKind>();
+var results = await LoadRun.RunAsync(settings, servers, Console.WriteLine);
 Console.WriteLine();
 Console.WriteLine(Report.Table(results));
 

@@ -6,10 +6,10 @@ namespace Typed.LoadBenchmark.Scenarios;
 /// <summary>Every scenario against each server in turn, each server in a fresh process of its own.</summary>
 public static class LoadRun
 {
-    public static async Task<List<Measurement>> RunAsync(LoadSettings settings, Action<string> progress)
+    public static async Task<List<Measurement>> RunAsync(LoadSettings settings, IReadOnlyCollection<ServerKind> servers, Action<string> progress)
     {
         var results = new List<Measurement>();
-        foreach (var kind in Enum.GetValues<ServerKind>())
+        foreach (var kind in servers)
         {
             await using var server = await ServerProcess.StartAsync(kind);
             progress($"{kind}: {server.Url}");
