@@ -14,9 +14,11 @@ public sealed class TickerSlowClientTests
     [Fact]
     public async Task A_client_that_stops_reading_is_dropped_while_the_other_keeps_every_quote()
     {
-        // The session timeout is long, so that only the queue limit can end the stalled session.
+        // About 4 KB of quotes a second: the limit is some seconds of them, so that a reader on a
+        // loaded machine keeps up, and the session timeout is long, so that only the limit can end
+        // the stalled session. The last --Ticker:Interval given wins.
         await using var server = SampleProcess.Start("Ticker",
-            [.. TickerArguments.Seeded, "--Ticker:Audience=2", $"--Ticker:MaxQueuedBytes={Limit}", "--Sockets:Timeout=00:02:00"]);
+            [.. TickerArguments.Seeded, "--Ticker:Interval=00:00:00.050", "--Ticker:Audience=2", $"--Ticker:MaxQueuedBytes={Limit}", "--Sockets:Timeout=00:02:00"]);
         var url = (await server.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
 
         await using var reader = SampleProcess.Start("Ticker.Client", "--url", url, "--transport", TransportNames.WebSocket);
