@@ -23,6 +23,10 @@ public sealed class TickerPage(IPage page)
     public Task WaitForQuotesAsync(int count) => Page.WaitForFunctionAsync(
         "count => window.seen.length >= count && document.getElementById('count').textContent === count + ' quotes'", count);
 
+    /// <summary>Waits until the page counts <paramref name="count"/> quotes, however they came (live or from <c>Recent</c>).</summary>
+    public Task WaitForCountAsync(int count) => Page.WaitForFunctionAsync(
+        "count => document.getElementById('count').textContent === count + ' quotes'", count);
+
     public Task<string[]> SeenAsync() => Page.EvaluateExpressionAsync<string[]>("window.seen");
 
     public Task<string> TextAsync() => Page.EvaluateExpressionAsync<string>("document.body.innerText");

@@ -30,5 +30,10 @@ public sealed class TickerSampleTests(Chromium chromium) : IClassFixture<Chromiu
         Snapshot.Match(Transcripts.Normalise(client.Transcript), $"Ticker.Client.{transport}");
         Snapshot.Match(Transcripts.Normalise(await page.SeenAsync()), $"Ticker.Page.Quotes.{transport}");
         Snapshot.Match((await page.TextAsync()).TrimEnd() + "\n", $"Ticker.Page.Text.{transport}");
+
+        // A page that comes after the feed is over draws the same from the Recent quotes alone.
+        var late = await TickerPage.ConnectAsync(chromium, url, transport);
+        await late.WaitForCountAsync(Quotes);
+        Assert.Equal(await page.TextAsync(), await late.TextAsync());
     }
 }
