@@ -2,7 +2,7 @@
 // Kestrel WebSocket echo, each in its own process, driven in turn from this one over loopback.
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark            # the full run (a few minutes)
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark -- --quick # a smoke run
-//   ... -- --servers Typed,Bare                                            # only some servers
+//   ... -- --servers Typed,Bare --scenarios echo,broadcast                 # only some of it
 // With `server KIND` this program is one of the servers instead.
 using Typed.LoadBenchmark;
 using Typed.LoadBenchmark.Scenarios;
@@ -16,10 +16,9 @@ if (args is ["server", var kind])
 
 var settings = args.Contains("--quick") ? LoadSettings.Quick : LoadSettings.Full;
 Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(settings == LoadSettings.Quick ? "quick" : "full")} run");
-var servers = Array.IndexOf(args, "--servers") is var at and >= 0 && at + 1 < args.Length
-    ? args[at + 1].Split(',').Select(Enum.Parse<ServerKind>).ToArray()
-    : Enum.GetValues<ServerKind>();
-var results = await LoadRun.RunAsync(settings, servers, Console.WriteLine);
+var servers = Option("--servers")?.Split(',').Select(Enum.Parse<ServerKind>).ToArray() ?? Enum.GetValues<ServerKind>();
+var scenarios = Option("--scenarios")?.Split(',');
+var results = await LoadRun.RunAsync(settings, servers, scenario => scenarios is null || scenarios.Contains(scenario), Console.WriteLine);
 Console.WriteLine();
 Console.WriteLine(Report.Table(results));
 
@@ -30,3 +29,5 @@ foreach (var incomplete in results.Where(r => !r.Complete))
 
 Console.WriteLine(results.All(r => r.Complete) ? "every scenario completed" : "some scenarios did not complete");
 return results.All(r => r.Complete) ? 0 : 1;
+
+string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

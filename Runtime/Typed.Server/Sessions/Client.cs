@@ -203,7 +203,7 @@ public sealed class Client
         }
     }
 
-    internal Task WaitForOutgoingAsync(Downstream downstream, CancellationToken cancellationToken)
+    internal Task WaitForOutgoingAsync(Downstream downstream)
     {
         Task waiting;
         lock (_gate)
@@ -217,7 +217,7 @@ public sealed class Client
             waiting = _waiter.Task;
         }
 
-        return waiting.WaitAsync(cancellationToken);
+        return waiting;
     }
 
     internal OutgoingBatch? TakeBatch(Downstream downstream)

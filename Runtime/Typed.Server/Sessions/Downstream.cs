@@ -24,7 +24,10 @@ internal sealed class Downstream : IDisposable
     public CancellationToken Superseded => _superseded.Token;
 
     /// <summary>Completes when there is something to take, or this downstream is superseded.</summary>
-    public Task WaitAsync(CancellationToken cancellationToken) => Client.WaitForOutgoingAsync(this, cancellationToken);
+    public Task WaitAsync(CancellationToken cancellationToken) => Client.WaitForOutgoingAsync(this).WaitAsync(cancellationToken);
+
+    /// <summary>As <see cref="WaitAsync(CancellationToken)"/>, for a caller that ends its wait by other means.</summary>
+    public Task WaitAsync() => Client.WaitForOutgoingAsync(this);
 
     /// <summary>Takes everything waiting, or null when there is nothing or this downstream is no longer current.</summary>
     public OutgoingBatch? TakeBatch() => Client.TakeBatch(this);

@@ -24,18 +24,34 @@ internal static class DownstreamPump
         CancellationToken cancellationToken)
     {
         using var scratch = new PooledBufferWriter();
+
+        // One heartbeat delay at a time, kept across waits, rather than a timer per wait: waiting
+        // for the next message is the hot path, and a timer per message costs more than the message.
+        Task? beat = null;
+        var lastWrite = time.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested)
         {
             var batch = downstream.TakeBatch();
             if (batch is null)
             {
-                try
+                var waiting = downstream.WaitAsync();
+                if (waiting.IsCompleted)
                 {
-                    await downstream.WaitAsync(cancellationToken).WaitAsync(heartbeatInterval, time, cancellationToken);
+                    continue;
                 }
-                catch (TimeoutException)
+
+                // The delay carries the cancellation: superseded or gone, the wait ends with it.
+                beat ??= Task.Delay(UntilNextBeat(heartbeatInterval, time.GetElapsedTime(lastWrite)), time, cancellationToken);
+                if (await Task.WhenAny(waiting, beat) != beat)
+                {
+                    continue;
+                }
+
+                beat = null;
+                if (!cancellationToken.IsCancellationRequested && time.GetElapsedTime(lastWrite) >= heartbeatInterval)
                 {
                     await writeHeartbeat(cancellationToken);
+                    lastWrite = time.GetTimestamp();
                 }
 
                 continue;
@@ -52,6 +68,10 @@ internal static class DownstreamPump
             }
 
             downstream.Delivered(batch);
+            lastWrite = time.GetTimestamp();
         }
     }
+
+    private static TimeSpan UntilNextBeat(TimeSpan interval, TimeSpan quiet) =>
+        interval == Timeout.InfiniteTimeSpan ? interval : interval - quiet > TimeSpan.Zero ? interval - quiet : TimeSpan.Zero;
 }
