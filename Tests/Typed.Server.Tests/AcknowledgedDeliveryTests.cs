@@ -110,6 +110,25 @@ public sealed class AcknowledgedDeliveryTests
         Assert.Equal("{\"messages\":[],\"ack\":1}", Encoding.UTF8.GetString(bytes!));
     }
 
+    [Fact]
+    public async Task An_answer_to_a_payload_carries_its_acknowledgement_so_no_frame_goes_for_the_ack_alone()
+    {
+        await using var server = await SocketServerHost.StartEchoAsync();
+        await using var socket = await WebSocketWire.ConnectAsync(server.BaseUri, query: "?acks=1");
+        await socket.HandshakeAsync();
+
+        // Ping-pong: had an acknowledgement gone in a frame of its own after an echo, the frame
+        // read after the next payload would be that one, not the next echo.
+        for (var seq = 1; seq <= 50; seq++)
+        {
+            await socket.SendRawAsync(ClientPayload.EncodeEnvelope([Message.FromText($"ping {seq}")], new DeliveryNumbers(seq, seq - 1)));
+            var frame = ServerFrame.ParseContent(await socket.ReceiveRawAsync());
+
+            Assert.Equal([$"ping {seq}"], frame.Messages.Select(m => m.Text));
+            Assert.Equal(seq, frame.Numbers.Ack);
+        }
+    }
+
     private static async Task<(string SessionId, bool Acknowledged)> OpenAsync(PollingWire polling)
     {
         using var response = await polling.GetAsync("/socket.io/xhr-polling//1?acks=1");

@@ -19,6 +19,12 @@ internal sealed class AcknowledgedDelivery
     /// <summary>An acknowledgement is owed to the client, to go out in a frame of its own if nothing else does.</summary>
     public bool AckDue { get; set; }
 
+    /// <summary>The highest client number a frame taken for the client has carried (guarded by the session's lock).</summary>
+    public long AckTaken { get; set; }
+
+    /// <summary>Whether the client has been received from since the last frame taken for it said so.</summary>
+    public bool AckOwed => LastReceived > AckTaken;
+
     public Outgoing Number(in Outgoing item) => item with { Seq = _nextSeq++ };
 
     /// <summary>The messages were written to a downstream; they stay until acknowledged.</summary>

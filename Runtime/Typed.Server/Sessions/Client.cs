@@ -240,7 +240,9 @@ public sealed class Client
             {
                 _delivery.Sent(_queue);
                 _delivery.AckDue = false;
-                numbers = new DeliveryNumbers(_queue.Count > 0 ? _queue[0].Seq : null, _delivery.LastReceived);
+                var lastReceived = _delivery.LastReceived;
+                _delivery.AckTaken = lastReceived;
+                numbers = new DeliveryNumbers(_queue.Count > 0 ? _queue[0].Seq : null, lastReceived);
             }
             else
             {
@@ -367,7 +369,13 @@ public sealed class Client
         TaskCompletionSource? waiter;
         lock (_gate)
         {
-            _delivery!.AckDue = true;
+            // A frame taken since the payload arrived (its echo, say) carried the acknowledgement already.
+            if (!_delivery!.AckOwed)
+            {
+                return;
+            }
+
+            _delivery.AckDue = true;
             waiter = _waiter;
             _waiter = null;
         }
