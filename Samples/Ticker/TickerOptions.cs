@@ -25,5 +25,5 @@ public sealed class TickerOptions
     public int History { get; set; } = 60;
 
     /// <summary>Bytes that may wait for one client; a client that lets more pile up is disconnected as too slow.</summary>
-    public long MaxQueuedBytes { get; set; } = 8 * 1024;
+    public long MaxQueuedBytes { get; set; } = 32 * 1024;
 }

@@ -36,4 +36,26 @@ public sealed class TickerSampleTests(Chromium chromium) : IClassFixture<Chromiu
         await late.WaitForCountAsync(Quotes);
         Assert.Equal(await page.TextAsync(), await late.TextAsync());
     }
+
+    [Fact]
+    public async Task A_page_that_joins_a_feed_running_for_a_while_gets_the_full_history_and_stays()
+    {
+        // The sample's own defaults (interval, history, queue limit), as users run it.
+        await using var server = SampleProcess.Start("Ticker", "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0");
+        var url = (await server.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
+        var history = 60 * 3;
+
+        // A console client sees more quotes go by than Recent keeps, so the history is full.
+        await using (var client = SampleProcess.Start("Ticker.Client", "--url", url, "--count", $"{history + 10}"))
+        {
+            await client.WaitForAsync(new Regex($"^\\* received {history + 10} quotes; leaving$"));
+            Assert.Equal(0, await client.CloseInputAndWaitAsync());
+        }
+
+        var page = await TickerPage.ConnectAsync(chromium, url, TransportNames.WebSocket);
+        await page.Page.WaitForFunctionAsync("n => window.seen.length >= n", history + 30);
+
+        Assert.StartsWith("connected over websocket", await page.Page.EvaluateExpressionAsync<string>("document.getElementById('status').textContent"), StringComparison.Ordinal);
+        Assert.DoesNotContain(server.Transcript, line => line.Contains("slow client", StringComparison.Ordinal));
+    }
 }
