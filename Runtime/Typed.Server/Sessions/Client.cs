@@ -17,6 +17,11 @@ public sealed class Client
     private readonly object _gate = new();
     private readonly object _receiveGate = new();
     private List<Outgoing> _queue = [];
+
+    // The list of the last frame written, emptied, for the next frame to take: so that sending a
+    // message costs no list of its own. Only small ones are kept, so no session holds a big one.
+    private List<Outgoing>? _spareQueue;
+    private const int SpareQueueCapacity = 64;
     private long _queuedBytes;
     private HandshakeState _handshake;
     private Downstream? _downstream;
@@ -251,7 +256,8 @@ public sealed class Client
 
             Message? handshakeMessage = handshake ? Framing.Handshake.Create(SessionId, Acknowledged) : default(Message?);
             var batch = new OutgoingBatch(handshakeMessage, _queue, numbers);
-            _queue = [];
+            _queue = _spareQueue ?? [];
+            _spareQueue = null;
             return batch;
         }
     }
@@ -260,6 +266,7 @@ public sealed class Client
     {
         if (batch.Handshake is null)
         {
+            Recycle(batch.Messages);
             return;
         }
 
@@ -276,6 +283,21 @@ public sealed class Client
         }
 
         _listener.OnConnected(this);
+    }
+
+    /// <summary>A written frame's list becomes the next queue (its messages are copied to the delivery ledger when taken).</summary>
+    private void Recycle(List<Outgoing> written)
+    {
+        if (written.Capacity > SpareQueueCapacity)
+        {
+            return;
+        }
+
+        written.Clear();
+        lock (_gate)
+        {
+            _spareQueue ??= written;
+        }
     }
 
     internal void Requeue(OutgoingBatch batch)
