@@ -44,7 +44,8 @@ internal static class MessageArray
             throw new ProtocolFormatException("Expected a JSON array of messages.");
         }
 
-        var messages = new List<Message>();
+        // Most payloads carry one message: room for one, grown only when a second comes.
+        var messages = new List<Message>(1);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var start = checked((int)reader.TokenStartIndex);
