@@ -7,8 +7,6 @@ namespace Typed.LoadBenchmark;
 /// <summary>The figures as a Markdown table: each server's value, and our ratios to SignalR and to the bare echo.</summary>
 public static class Report
 {
-    private static readonly string[] Servers = ["Typed", "SignalR", "Bare"];
-
     public static string Table(IReadOnlyList<Measurement> results)
     {
         var text = new StringBuilder();

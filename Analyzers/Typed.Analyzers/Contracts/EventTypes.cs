@@ -21,18 +21,16 @@ internal readonly struct EventType(ITypeSymbol type, string role, Location? loca
     /// </summary>
     public static IEnumerable<EventType> Of(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        foreach (var parameter in method.Parameters)
+        foreach (var (parameter, type) in EventRules.CarriedTypes(method))
         {
-            if (!EventRules.IsCancellationToken(parameter.Type) && EventRules.IsPassedByValue(parameter))
+            if (parameter is null)
             {
-                yield return new EventType(parameter.Type, $"parameter '{parameter.Name}'", SyntaxLocations.ParameterType(parameter, cancellationToken));
+                yield return new EventType(type, "result", SyntaxLocations.ReturnType(method, cancellationToken));
             }
-        }
-
-        if (method.ReturnType.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>"
-            && EventRules.ResultTypeOf(method.ReturnType) is { } result)
-        {
-            yield return new EventType(result, "result", SyntaxLocations.ReturnType(method, cancellationToken));
+            else if (EventRules.IsPassedByValue(parameter))
+            {
+                yield return new EventType(type, $"parameter '{parameter.Name}'", SyntaxLocations.ParameterType(parameter, cancellationToken));
+            }
         }
     }
 }

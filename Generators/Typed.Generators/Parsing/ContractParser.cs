@@ -60,24 +60,7 @@ internal static class ContractParser
             jsonContext is null ? null : TypeClassifier.NameOf(jsonContext),
             new EquatableArray<EventModel>(events),
             new EquatableArray<string>(customTypes),
-            DeclaredTypeCollector.Collect(methods.SelectMany(CarriedTypes), jsonContext));
-    }
-
-    /// <summary>The types an event's arguments and answer are made of (not its cancellation token).</summary>
-    private static IEnumerable<ITypeSymbol> CarriedTypes(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Type.ToDisplayString() != "System.Threading.CancellationToken")
-            {
-                yield return parameter.Type;
-            }
-        }
-
-        if (method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } answer)
-        {
-            yield return answer.TypeArguments[0];
-        }
+            DeclaredTypeCollector.Collect(methods.SelectMany(EventRules.CarriedTypes).Select(carried => carried.Type), jsonContext));
     }
 
     private static EventModel? ParseEvent(IMethodSymbol method, bool hasJsonContext)

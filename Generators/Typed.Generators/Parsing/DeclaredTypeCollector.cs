@@ -8,14 +8,10 @@ namespace Typed.Generators.Parsing;
 /// <summary>
 /// Finds the application's own types that a contract carries (through its serializer context),
 /// directly or inside containers and other such types, and describes each one's JSON for the
-/// TypeScript declarations: its public properties (and <c>[JsonInclude]</c> members) by their JSON
-/// names, less those <c>[JsonIgnore]</c> always leaves out.
+/// TypeScript declarations: its <see cref="JsonMembers"/> by their JSON names.
 /// </summary>
 internal sealed class DeclaredTypeCollector
 {
-    private const string IgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
-    private const string IncludeAttribute = "System.Text.Json.Serialization.JsonIncludeAttribute";
-
     private readonly JsonNaming _naming;
     private readonly Dictionary<string, DeclaredTypeModel?> _seen = new(System.StringComparer.Ordinal);
 
@@ -83,9 +79,9 @@ internal sealed class DeclaredTypeCollector
 
         _seen[name] = null; // a type that contains itself is declared once
         var properties = new List<DeclaredPropertyModel>();
-        foreach (var (member, memberType) in SerializedMembers(type))
+        foreach (var (member, memberType) in JsonMembers.Of(type))
         {
-            properties.Add(new DeclaredPropertyModel(_naming.NameOf(member), TypeClassifier.Classify(memberType, hasJsonContext: true), SometimesLeftOut(member)));
+            properties.Add(new DeclaredPropertyModel(_naming.NameOf(member), TypeClassifier.Classify(memberType, hasJsonContext: true), JsonMembers.IsSometimesLeftOut(member)));
             Visit(memberType);
         }
 
@@ -93,60 +89,4 @@ internal sealed class DeclaredTypeCollector
         var dot = qualified.LastIndexOf('.');
         _seen[name] = new DeclaredTypeModel(name, qualified.Substring(0, dot), qualified.Substring(dot + 1), new EquatableArray<DeclaredPropertyModel>(properties));
     }
-
-    /// <summary>What System.Text.Json writes by default, base types' members included; a <c>new</c> member hides its base's.</summary>
-    private static IEnumerable<(ISymbol Member, ITypeSymbol Type)> SerializedMembers(ITypeSymbol type)
-    {
-        var chain = new List<ITypeSymbol>();
-        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
-        {
-            chain.Insert(0, current);
-        }
-
-        var members = new Dictionary<string, (ISymbol, ITypeSymbol)>(System.StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var member in chain.SelectMany(t => t.GetMembers()))
-        {
-            if (member.IsStatic || member.IsImplicitlyDeclared || AlwaysIgnored(member))
-            {
-                continue;
-            }
-
-            var included = HasAttribute(member, IncludeAttribute);
-            (ISymbol, ITypeSymbol)? serialized = member switch
-            {
-                IPropertySymbol { IsIndexer: false, GetMethod: not null } property
-                    when included || (property.DeclaredAccessibility == Accessibility.Public && property.GetMethod.DeclaredAccessibility == Accessibility.Public)
-                    => (property, property.Type),
-                IFieldSymbol field when included => (field, field.Type),
-                _ => null,
-            };
-            if (serialized is { } found)
-            {
-                if (!members.ContainsKey(member.Name))
-                {
-                    order.Add(member.Name);
-                }
-
-                members[member.Name] = found;
-            }
-        }
-
-        return order.Select(name => members[name]);
-    }
-
-    private static bool HasAttribute(ISymbol member, string attribute) =>
-        member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attribute);
-
-    // JsonIgnoreCondition: Never (0), Always (1, the default), WhenWritingDefault (2), WhenWritingNull (3).
-    private static bool AlwaysIgnored(ISymbol member) => IgnoreConditionOf(member) == 1;
-
-    private static bool SometimesLeftOut(ISymbol member) => IgnoreConditionOf(member) is 2 or 3;
-
-    private static int? IgnoreConditionOf(ISymbol member) =>
-        member.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == IgnoreAttribute)
-            .Select(a => a.NamedArguments.Where(n => n.Key == "Condition").Select(n => n.Value.Value as int?).FirstOrDefault() ?? 1)
-            .Cast<int?>()
-            .FirstOrDefault();
 }

@@ -75,6 +75,27 @@ internal static class EventRules
         };
     }
 
+    /// <summary>
+    /// The types an event sends: each argument's (with its parameter; not the cancellation token,
+    /// which stays behind) and then its answer's (with no parameter), for events that answer.
+    /// </summary>
+    public static IEnumerable<(IParameterSymbol? Parameter, ITypeSymbol Type)> CarriedTypes(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (!IsCancellationToken(parameter.Type))
+            {
+                yield return (parameter, parameter.Type);
+            }
+        }
+
+        if (ReturnOf(method.ReturnType, hasJsonContext: false).Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT
+            && ResultTypeOf(method.ReturnType) is { } result)
+        {
+            yield return (null, result);
+        }
+    }
+
     /// <summary>The <c>T</c> of a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>.</summary>
     public static ITypeSymbol? ResultTypeOf(ITypeSymbol type) =>
         type is INamedTypeSymbol { TypeArguments.Length: 1 } generic ? generic.TypeArguments[0] : null;

@@ -256,8 +256,7 @@ public sealed class Client
 
             Message? handshakeMessage = handshake ? Framing.Handshake.Create(SessionId, Acknowledged) : default(Message?);
             var batch = new OutgoingBatch(handshakeMessage, _queue, numbers);
-            _queue = _spareQueue ?? [];
-            _spareQueue = null;
+            _queue = Interlocked.Exchange(ref _spareQueue, null) ?? [];
             return batch;
         }
     }
@@ -293,11 +292,9 @@ public sealed class Client
             return;
         }
 
+        // Without the session's lock: at worst a list is dropped for the collector, never shared.
         written.Clear();
-        lock (_gate)
-        {
-            _spareQueue ??= written;
-        }
+        Interlocked.CompareExchange(ref _spareQueue, written, null);
     }
 
     internal void Requeue(OutgoingBatch batch)

@@ -23,10 +23,8 @@ internal sealed class Downstream : IDisposable
     /// <summary>Cancelled when another downstream takes over or the session ends.</summary>
     public CancellationToken Superseded => _superseded.Token;
 
-    /// <summary>Completes when there is something to take, or this downstream is superseded.</summary>
-    public Task WaitAsync(CancellationToken cancellationToken) => Client.WaitForOutgoingAsync(this).WaitAsync(cancellationToken);
-
-    /// <summary>As <see cref="WaitAsync(CancellationToken)"/>, for a caller that ends its wait by other means.</summary>
+    /// <summary>Completes when there is something to take (at once when this downstream is no longer current).</summary>
+    /// <remarks>It takes no token: callers bound the wait themselves (a heartbeat delay, a poll's duration), with their own.</remarks>
     public Task WaitAsync() => Client.WaitForOutgoingAsync(this);
 
     /// <summary>Takes everything waiting, or null when there is nothing or this downstream is no longer current.</summary>

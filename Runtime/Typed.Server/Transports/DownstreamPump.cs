@@ -72,6 +72,14 @@ internal static class DownstreamPump
         }
     }
 
-    private static TimeSpan UntilNextBeat(TimeSpan interval, TimeSpan quiet) =>
-        interval == Timeout.InfiniteTimeSpan ? interval : interval - quiet > TimeSpan.Zero ? interval - quiet : TimeSpan.Zero;
+    /// <summary>How long until a heartbeat is due, after <paramref name="quiet"/> without a write (never negative).</summary>
+    private static TimeSpan UntilNextBeat(TimeSpan interval, TimeSpan quiet)
+    {
+        if (interval == Timeout.InfiniteTimeSpan)
+        {
+            return interval;
+        }
+
+        return interval > quiet ? interval - quiet : TimeSpan.Zero;
+    }
 }

@@ -71,7 +71,7 @@ internal sealed class XhrPollingTransport : IServerTransport
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(request.Context.RequestAborted, downstream.Superseded);
         try
         {
-            await downstream.WaitAsync(wait.Token).WaitAsync(request.Options.Duration, request.Listener.Time, wait.Token);
+            await downstream.WaitAsync().WaitAsync(request.Options.Duration, request.Listener.Time, wait.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
