@@ -80,7 +80,7 @@ public sealed partial class Socket
 
         if (deliver.Count > 0 && _outbox.Acknowledged)
         {
-            _outgoing.Signal(); // an acknowledgement is owed
+            AckOwed();
         }
     }
 

@@ -1,13 +1,35 @@
 using Microsoft.Extensions.Logging;
+using Typed.Buffers;
 using Typed.Client.Delivery;
 using Typed.Client.Transports;
 using Typed.Framing;
+using Typed.Messages;
 
 namespace Typed.Client;
 
-/// <summary>Sending: one payload at a time per connection, with what is owed in acknowledgements.</summary>
+/// <summary>
+/// Sending: one payload at a time per connection, with what is owed in acknowledgements. Whoever
+/// holds the writing gate writes: the thread that queued a message, when nothing else is being
+/// written (no thread is woken for it), or else the pump, which the queueing thread wakes.
+/// </summary>
 public sealed partial class Socket
 {
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly PooledBufferWriter _payload = new();
+    private readonly AckTimer _ackTimer;
+
+    internal void Enqueue(Message message)
+    {
+        _outbox.Add(message);
+        if (_transport is not { Completion.IsCompleted: false } transport || !_writing.Wait(0))
+        {
+            _outgoing.Signal();
+            return;
+        }
+
+        _ = WriteHeldAsync(transport);
+    }
+
     /// <summary>Writes what the application queued, and acknowledgements, until the transport is replaced or fails.</summary>
     private async Task PumpAsync(ClientTransport transport)
     {
@@ -19,32 +41,50 @@ public sealed partial class Socket
                 return;
             }
 
-            await SendPendingAsync(transport);
+            await _writing.WaitAsync();
+            await WriteHeldAsync(transport);
         }
     }
 
-    private async Task SendPendingAsync(ClientTransport transport)
+    /// <summary>Writes everything pending; the caller holds the writing gate, which this releases.</summary>
+    private async Task WriteHeldAsync(ClientTransport transport)
+    {
+        try
+        {
+            while (transport == _transport && await SendPendingAsync(transport))
+            {
+            }
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>Sends one payload of what is unwritten, or the acknowledgement alone when it is due; false when there was nothing to send.</summary>
+    private async ValueTask<bool> SendPendingAsync(ClientTransport transport)
     {
         var acknowledged = _outbox.Acknowledged;
         var batch = _outbox.TakeUnwritten();
-        if (batch is null)
+        if (batch is null && !(acknowledged && _ackTimer.TakeDue() && !transport.AcknowledgesDownstream && _inbox.AckOwed))
         {
-            if (!acknowledged || transport.AcknowledgesDownstream || !_inbox.AckOwed)
-            {
-                return;
-            }
-
-            // Let a few more messages arrive before acknowledging them all at once, unless the
-            // application sends something first, which carries the acknowledgement with it.
-            await Task.WhenAny(Task.Delay(_options.AckDelay), _outgoing.WaitAsync(CancellationToken.None), transport.Completion);
-            batch = _outbox.TakeUnwritten();
+            return false;
         }
 
         long? ack = acknowledged ? _inbox.LastReceived : null;
-        var payload = batch?.Encode(acknowledged, ack) ?? ClientPayload.EncodeEnvelope([], new DeliveryNumbers(null, ack));
+        _payload.Clear();
+        if (acknowledged)
+        {
+            ClientPayload.WriteEnvelope(_payload, batch is null ? [] : batch.Messages, new DeliveryNumbers(batch?.FirstSeq, ack));
+        }
+        else
+        {
+            ClientPayload.Write(_payload, batch!.Messages);
+        }
+
         try
         {
-            var serverAck = await transport.SendAsync(payload, CancellationToken.None);
+            var serverAck = await transport.SendAsync(_payload.WrittenMemory, CancellationToken.None);
             if (ack is { } sent)
             {
                 _inbox.Acknowledged(sent);
@@ -59,6 +99,8 @@ public sealed partial class Socket
             {
                 _outbox.Acknowledge(received);
             }
+
+            return true;
         }
         catch (Exception e)
         {
@@ -66,11 +108,10 @@ public sealed partial class Socket
             _outbox.Rewind();
             _logger.LogDebug(e, "Sending over {Transport} failed.", transport.Name);
             transport.Fail(e);
-        }
-
-        if (batch is not null && _outbox.Count > 0)
-        {
-            _outgoing.Signal();
+            return false;
         }
     }
+
+    /// <summary>Messages arrived: the server hears of them with the next payload, or alone within <see cref="SocketOptions.AckDelay"/>.</summary>
+    private void AckOwed() => _ackTimer.Arm(_inbox.LastReceived);
 }

@@ -25,12 +25,6 @@ public sealed partial class Socket
         return this;
     }
 
-    internal void Enqueue(Message message)
-    {
-        _outbox.Add(message);
-        _outgoing.Signal();
-    }
-
     /// <summary>An answer to one of our questions, an event for a handler, or else a plain message.</summary>
     private bool TryHandleTyped(Message message) =>
         Answers.TryComplete(message)

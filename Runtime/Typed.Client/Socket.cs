@@ -56,6 +56,7 @@ public sealed partial class Socket : IAsyncDisposable
         _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         _context = new TransportContext(_server, _options, _http, new HttpMessageInvoker(_handler, disposeHandler: false));
         _logger = _options.Logger ?? NullLogger.Instance;
+        _ackTimer = new AckTimer(_inbox, _options.AckDelay, _outgoing.Signal);
     }
 
     /// <summary>The handshake is done and a transport is open.</summary>
@@ -156,6 +157,13 @@ public sealed partial class Socket : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DisconnectAsync();
+        _ackTimer.Dispose();
+        if (_writing.Wait(0))
+        {
+            // Kept, so that nothing writes with the buffer once it is back in the pool.
+            _payload.Dispose();
+        }
+
         _http.Dispose();
         _context.Invoker.Dispose();
         if (_ownsHandler)

@@ -19,7 +19,9 @@ public sealed partial class Listener
         where TContract : class
         where THandler : class, TContract
     {
-        _handlers.Add<TContract>((client, incoming) => DispatchInScopeAsync<TContract, THandler>(client, incoming));
+        // The constructor is looked up once, not per event.
+        var create = ActivatorUtilities.CreateFactory<THandler>(Type.EmptyTypes);
+        _handlers.Add<TContract>((client, incoming) => DispatchInScopeAsync<TContract, THandler>(create, client, incoming));
 
         // Registers the contracts' generated code now, so that their declarations can be served.
         System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(TContract).Module.ModuleHandle);
@@ -30,13 +32,13 @@ public sealed partial class Listener
     public T Events<T>(params string[] except)
         where T : class => EventContract<T>.CreateSender(new BroadcastEventSink(this, except));
 
-    private async ValueTask<EventOutcome> DispatchInScopeAsync<TContract, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(Client client, IncomingEvent incoming)
+    private async ValueTask<EventOutcome> DispatchInScopeAsync<TContract, THandler>(ObjectFactory<THandler> create, Client client, IncomingEvent incoming)
         where TContract : class
         where THandler : class, TContract
     {
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentClient>().Client = client;
-        var handler = ActivatorUtilities.CreateInstance<THandler>(scope.ServiceProvider);
+        var handler = create(scope.ServiceProvider, null);
         return await EventContract<TContract>.Dispatch(handler, incoming).ConfigureAwait(false);
     }
 

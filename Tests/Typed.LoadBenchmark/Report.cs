@@ -33,6 +33,7 @@ public static class Report
             }
 
             Line(text, row, scenario, "server CPU per operation, µs", m => m.CpuMicrosecondsPerOperation, "0.0");
+            Line(text, row, scenario, "client CPU per operation, µs", m => m.ClientCpuMicrosecondsPerOperation, "0.0");
         }
 
         return text.ToString();

@@ -11,11 +11,15 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     private const int MinimumSize = 256;
     private byte[] _buffer;
     private int _written;
+    private bool _disposed;
 
-    /// <summary>Rents a first array of at least <paramref name="initialCapacity"/> bytes (never fewer than 256).</summary>
+    /// <summary>
+    /// Rents a first array of at least <paramref name="initialCapacity"/> bytes (never fewer than
+    /// 256), or, given 0, none until the first write.
+    /// </summary>
     public PooledBufferWriter(int initialCapacity = MinimumSize)
     {
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, MinimumSize));
+        _buffer = initialCapacity == 0 ? [] : ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, MinimumSize));
     }
 
     /// <summary>
@@ -33,10 +37,25 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     /// <summary>Forgets what was written, keeping the rented array for the next frame.</summary>
     public void Clear() => _written = 0;
 
+    /// <summary>
+    /// Forgets what was written and gives the array back to the pool until the next write: for a
+    /// writer that waits a long time between uses (an idle connection's receive buffer).
+    /// </summary>
+    public void ClearAndRelease()
+    {
+        _written = 0;
+        var buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <inheritdoc/>
     public void Advance(int count)
     {
-        ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (count < 0 || count > _buffer.Length - _written)
         {
             throw new ArgumentOutOfRangeException(nameof(count));
@@ -68,27 +87,26 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     /// </summary>
     public void Dispose()
     {
-        var buffer = _buffer;
-        _buffer = [];
-        _written = 0;
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        _disposed = true;
+        ClearAndRelease();
     }
 
     private void Reserve(int sizeHint)
     {
-        ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var needed = Math.Max(sizeHint, 1);
         if (_buffer.Length - _written >= needed)
         {
             return;
         }
 
-        var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _written + needed));
+        var grown = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(_buffer.Length * 2, _written + needed), MinimumSize));
         _buffer.AsSpan(0, _written).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
         _buffer = grown;
     }
 }

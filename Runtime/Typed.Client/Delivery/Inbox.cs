@@ -11,6 +11,9 @@ internal sealed class Inbox
 
     public long LastReceived => Interlocked.Read(ref _lastReceived);
 
+    /// <summary>The highest number the server has been told about.</summary>
+    public long LastAcknowledged => Interlocked.Read(ref _lastAcknowledged);
+
     /// <summary>Something arrived that the server has not been told about.</summary>
     public bool AckOwed => Interlocked.Read(ref _lastReceived) > Interlocked.Read(ref _lastAcknowledged);
 

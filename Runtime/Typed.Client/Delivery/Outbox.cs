@@ -62,7 +62,13 @@ internal sealed class Outbox
                 return null;
             }
 
-            var batch = new OutboxBatch(_entries[_written].Seq, [.. _entries.Skip(_written).Select(e => e.Message)]);
+            var messages = new Message[_entries.Count - _written];
+            for (var i = 0; i < messages.Length; i++)
+            {
+                messages[i] = _entries[_written + i].Message;
+            }
+
+            var batch = new OutboxBatch(_entries[_written].Seq, messages);
             _written = _entries.Count;
             return batch;
         }
@@ -143,11 +149,7 @@ internal sealed class Outbox
 }
 
 /// <summary>Messages taken from the outbox to go out in one payload, numbered from <see cref="FirstSeq"/>.</summary>
-internal sealed record OutboxBatch(long FirstSeq, IReadOnlyList<Message> Messages)
+internal sealed record OutboxBatch(long FirstSeq, Message[] Messages)
 {
-    public long LastSeq => FirstSeq + Messages.Count - 1;
-
-    public byte[] Encode(bool acknowledged, long? ack) => acknowledged
-        ? ClientPayload.EncodeEnvelope([.. Messages], new DeliveryNumbers(FirstSeq, ack))
-        : ClientPayload.Encode([.. Messages]);
+    public long LastSeq => FirstSeq + Messages.Length - 1;
 }

@@ -73,7 +73,7 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
             return;
         }
 
-        var received = client.Receive(payload, ackInFrame: false);
+        var received = await client.ReceiveAndAnswerAsync(payload, ackInFrame: false, waitForAnswer: false);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         if (!client.Acknowledged)

@@ -26,6 +26,10 @@ public sealed class Client
     private HandshakeState _handshake;
     private Downstream? _downstream;
     private TaskCompletionSource? _waiter;
+
+    // Payloads being handed to the application: what they cause to be sent is written by the
+    // receiving thread once they are, so the downstream's writer is not woken for it.
+    private int _receiving;
     private ITimer? _expiry;
     private int _expiryGeneration;
     private int _connections;
@@ -144,8 +148,7 @@ public sealed class Client
                 overflow = 0;
             }
 
-            waiter = _waiter;
-            _waiter = null;
+            waiter = TakeWaiter();
         }
 
         waiter?.TrySetResult();
@@ -326,6 +329,84 @@ public sealed class Client
     internal void Receive(IReadOnlyList<Message> messages) => Receive(new ClientPayloadContent(messages, default), ackInFrame: false);
 
     /// <summary>
+    /// <see cref="Receive(ClientPayloadContent, bool)"/>, then writes what the application sent
+    /// in answer (and the acknowledgement) on this thread, through the downstream's writer.
+    /// </summary>
+    /// <param name="payload">The parsed payload.</param>
+    /// <param name="ackInFrame">As for <see cref="Receive(ClientPayloadContent, bool)"/>.</param>
+    /// <param name="waitForAnswer">
+    /// Whether to wait for that write: the WebSocket's own reader does (its peer reads both ways);
+    /// an HTTP upstream request does not, so that a stalled stream cannot hold up its answer.
+    /// </param>
+    internal async ValueTask<long> ReceiveAndAnswerAsync(ClientPayloadContent payload, bool ackInFrame, bool waitForAnswer)
+    {
+        lock (_gate)
+        {
+            _receiving++;
+        }
+
+        long received;
+        Transports.DownstreamPump? writer = null;
+        try
+        {
+            received = Receive(payload, ackInFrame);
+        }
+        finally
+        {
+            TaskCompletionSource? waiter = null;
+            lock (_gate)
+            {
+                _receiving--;
+                if (HasOutgoing && _ended is null)
+                {
+                    writer = _downstream?.Pump;
+                    waiter = writer is null ? TakeWaiter() : null;
+                }
+            }
+
+            waiter?.TrySetResult();
+        }
+
+        if (writer is not null)
+        {
+            var answering = writer.FlushAsync();
+            if (waitForAnswer)
+            {
+                await answering;
+            }
+        }
+
+        return received;
+    }
+
+    /// <summary>Wakes the downstream waiting for something to take.</summary>
+    internal void WakeDownstream()
+    {
+        TaskCompletionSource? waiter;
+        lock (_gate)
+        {
+            waiter = _waiter;
+            _waiter = null;
+        }
+
+        waiter?.TrySetResult();
+    }
+
+    // Called with _gate held: the waiter to wake for what was just queued, unless a payload being
+    // received will write it.
+    private TaskCompletionSource? TakeWaiter()
+    {
+        if (_receiving > 0)
+        {
+            return null;
+        }
+
+        var waiter = _waiter;
+        _waiter = null;
+        return waiter;
+    }
+
+    /// <summary>
     /// Hands a payload's new messages to the application, in order, one payload at a time. With
     /// acknowledged delivery, messages already received are skipped, and the acknowledgement goes
     /// back in a frame of its own when <paramref name="ackInFrame"/> (transports whose upstream has
@@ -395,8 +476,7 @@ public sealed class Client
             }
 
             _delivery.AckDue = true;
-            waiter = _waiter;
-            _waiter = null;
+            waiter = TakeWaiter();
         }
 
         waiter?.TrySetResult();

@@ -17,6 +17,9 @@ internal sealed class Downstream : IDisposable
 
     public Client Client { get; }
 
+    /// <summary>The writer of a persistent transport while it runs; null for a poll, which answers once.</summary>
+    internal Transports.DownstreamPump? Pump { get; set; }
+
     /// <summary>How long the session waits for the next downstream after this one.</summary>
     public TimeSpan CloseTimeout { get; }
 

@@ -111,14 +111,15 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
     private static async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Client client, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
     {
         var limit = request.Listener.Options.MaxMessageSize;
-        using var message = new PooledBufferWriter();
+        using var message = new PooledBufferWriter(0);
         try
         {
             while (true)
             {
-                message.Clear();
-                ValueWebSocketReceiveResult result;
-                do
+                // Wait for the next message holding no buffer: an idle connection costs no receive memory.
+                message.ClearAndRelease();
+                var result = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close)
                 {
                     result = await socket.ReceiveAsync(message.GetMemory(Math.Min(limit + 1, 16 * 1024)), cancellationToken);
                     message.Advance(result.Count);
@@ -128,7 +129,6 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                         return EndReason.TooBig;
                     }
                 }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 
                 switch (result.MessageType)
                 {
@@ -143,7 +143,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                 {
                     // Messages keep slices of the payload, so it gets an array of its own.
                     var payload = result.MessageType == WebSocketMessageType.Binary ? codec!.Decode(message.WrittenSpan) : message.ToArray();
-                    client.Receive(ClientPayload.ParseContent(payload, client.Acknowledged), ackInFrame: true);
+                    await client.ReceiveAndAnswerAsync(ClientPayload.ParseContent(payload, client.Acknowledged), ackInFrame: true, waitForAnswer: true);
                 }
                 catch (ProtocolFormatException e)
                 {

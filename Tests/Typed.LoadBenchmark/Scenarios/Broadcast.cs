@@ -16,6 +16,7 @@ public static class Broadcast
         try
         {
             var cpuBefore = server.CpuTime;
+            var clientCpuBefore = Measurement.LoadProcessCpu;
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < messages; i++)
             {
@@ -29,8 +30,9 @@ public static class Broadcast
 
             var elapsed = clock.Elapsed;
             var cpu = server.CpuTime - cpuBefore;
+            var clientCpu = Measurement.LoadProcessCpu - clientCpuBefore;
             long delivered = connections.Sum(c => Math.Min(c.Heard, messages));
-            return new Measurement("broadcast", kind.ToString(), delivered, (long)connectionCount * messages, elapsed, cpu);
+            return new Measurement("broadcast", kind.ToString(), delivered, (long)connectionCount * messages, elapsed, cpu, clientCpu);
         }
         finally
         {

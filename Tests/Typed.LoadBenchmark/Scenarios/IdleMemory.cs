@@ -16,7 +16,7 @@ public static class IdleMemory
         {
             await Task.Delay(settle); // let the server finish what connecting started
             var after = server.ResidentBytes;
-            return new Measurement("memory", kind.ToString(), connections.Length, connectionCount, settle, server.CpuTime - cpuBefore, BytesPerConnection: (after - before) / (double)connectionCount);
+            return new Measurement("memory", kind.ToString(), connections.Length, connectionCount, settle, server.CpuTime - cpuBefore, TimeSpan.Zero, BytesPerConnection: (after - before) / (double)connectionCount);
         }
         finally
         {

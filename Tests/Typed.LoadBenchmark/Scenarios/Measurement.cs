@@ -4,12 +4,18 @@ namespace Typed.LoadBenchmark.Scenarios;
 /// One scenario's figures on one server: how many operations in how long, their latencies, the
 /// server's CPU, and whether every expected message arrived.
 /// </summary>
-public sealed record Measurement(string Scenario, string Server, long Operations, long Expected, TimeSpan Elapsed, TimeSpan ServerCpu, double P50Ms = double.NaN, double P99Ms = double.NaN, double BytesPerConnection = double.NaN)
+public sealed record Measurement(string Scenario, string Server, long Operations, long Expected, TimeSpan Elapsed, TimeSpan ServerCpu, TimeSpan ClientCpu, double P50Ms = double.NaN, double P99Ms = double.NaN, double BytesPerConnection = double.NaN)
 {
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
     /// <summary>Server CPU time per operation, in microseconds.</summary>
     public double CpuMicrosecondsPerOperation => Operations == 0 ? double.NaN : ServerCpu.TotalMicroseconds / Operations;
+
+    /// <summary>The load process's CPU time per operation (the clients' share of the same two cores), in microseconds.</summary>
+    public double ClientCpuMicrosecondsPerOperation => Operations == 0 ? double.NaN : ClientCpu.TotalMicroseconds / Operations;
+
+    /// <summary>CPU used by this process so far: the clients' side of a measurement.</summary>
+    public static TimeSpan LoadProcessCpu => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
     public bool Complete => Operations >= Expected;
 }

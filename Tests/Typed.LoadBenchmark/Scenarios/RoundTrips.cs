@@ -19,16 +19,18 @@ public static class RoundTrips
         {
             await LoopAsync(connections, warmup, roundTrip);
             var cpuBefore = server.CpuTime;
+            var clientCpuBefore = Measurement.LoadProcessCpu;
             var clock = Stopwatch.StartNew();
             var latencies = await LoopAsync(connections, duration, roundTrip);
             var elapsed = clock.Elapsed;
             var cpu = server.CpuTime - cpuBefore;
+            var clientCpu = Measurement.LoadProcessCpu - clientCpuBefore;
             var (p50, p99) = Latencies.Percentiles(latencies);
             long count = latencies.Sum(l => l.Count);
 
             // Every connection must have made round trips for the scenario to count as complete.
             var expected = latencies.All(l => l.Count > 0) ? count : count + 1;
-            return new Measurement(scenario, kind.ToString(), count, expected, elapsed, cpu, p50, p99);
+            return new Measurement(scenario, kind.ToString(), count, expected, elapsed, cpu, clientCpu, p50, p99);
         }
         finally
         {
