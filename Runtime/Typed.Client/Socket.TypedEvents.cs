@@ -8,13 +8,20 @@ namespace Typed.Client;
 public sealed partial class Socket
 {
     private readonly EventHandlers<Socket> _handlers = new();
+    private static readonly Action<Socket, Message> SendAnswer = static (socket, answer) => socket.Enqueue(answer);
+    private static readonly Action<Socket, Exception, string> HandlerFailed = static (socket, e, name) => socket._logger.LogError(e, "The handler of {Event} threw.", name);
     private PendingAnswers? _answers;
 
     internal PendingAnswers Answers => _answers ??= new PendingAnswers(_options.AnswerTimeout);
 
-    /// <summary>A sender of <typeparamref name="T"/>'s events to the server; events with a result wait for its answer.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _senders = new();
+
+    /// <summary>
+    /// The sender of <typeparamref name="T"/>'s events to the server (the same one each time);
+    /// events with a result wait for its answer.
+    /// </summary>
     public T Events<T>()
-        where T : class => EventContract<T>.CreateSender(new SocketEventSink(this));
+        where T : class => (T)_senders.GetOrAdd(typeof(T), static (_, socket) => EventContract<T>.CreateSender(new SocketEventSink(socket)), this);
 
     /// <summary>Handles the server's events of <typeparamref name="T"/> with <paramref name="handler"/>; its results answer the server.</summary>
     public Socket Handle<T>(T handler)
@@ -28,5 +35,5 @@ public sealed partial class Socket
     /// <summary>An answer to one of our questions, an event for a handler, or else a plain message.</summary>
     private bool TryHandleTyped(Message message) =>
         Answers.TryComplete(message)
-        || _handlers.TryDispatch(this, message, Enqueue, (e, name) => _logger.LogError(e, "The handler of {Event} threw.", name));
+        || _handlers.TryDispatch(this, message, SendAnswer, HandlerFailed);
 }

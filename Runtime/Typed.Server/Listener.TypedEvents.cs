@@ -9,6 +9,8 @@ namespace Typed.Server;
 public sealed partial class Listener
 {
     private readonly EventHandlers<Client> _handlers = new();
+    private static readonly Action<Client, Typed.Messages.Message> SendAnswer = static (client, answer) => client.Send(answer);
+    private Action<Client, Exception, string>? _handlerFailed;
 
     /// <summary>
     /// Handles the events of <typeparamref name="TContract"/> with <typeparamref name="THandler"/>. A
@@ -45,5 +47,5 @@ public sealed partial class Listener
     /// <summary>An answer to one of the server's questions, an event for a handler, or else a plain message.</summary>
     private bool TryHandleTyped(Client client, Typed.Messages.Message message) =>
         client.Answers.TryComplete(message)
-        || _handlers.TryDispatch(client, message, client.Send, (e, name) => Logging.Log.HandlerFailed(_logger, e, name, client.SessionId));
+        || _handlers.TryDispatch(client, message, SendAnswer, _handlerFailed ??= (client, e, name) => Logging.Log.HandlerFailed(_logger, e, name, client.SessionId));
 }

@@ -135,4 +135,17 @@ public class PooledBufferWriterTests
 
         Assert.Null(error);
     }
+
+    [Fact]
+    public void A_released_writer_is_empty_and_rents_again_on_the_next_write()
+    {
+        using var writer = new PooledBufferWriter(0);
+        writer.Write(Pattern(300));
+
+        writer.ClearAndRelease();
+        Assert.Equal(0, writer.WrittenCount);
+        writer.Write("after"u8);
+
+        Assert.Equal("after"u8.ToArray(), writer.ToArray());
+    }
 }

@@ -10,18 +10,21 @@ namespace Typed.Events;
 /// </summary>
 public sealed class EventHandlers<TContext>
 {
-    private readonly List<Registration> _registrations = [];
+    private readonly object _adding = new();
+
+    // Replaced whole when a contract is added, so that looking one up takes no lock.
+    private volatile Registration[] _registrations = [];
 
     /// <summary>True until a contract is added.</summary>
-    public bool IsEmpty => _registrations.Count == 0;
+    public bool IsEmpty => _registrations.Length == 0;
 
     /// <summary>Adds a contract: <paramref name="dispatch"/> runs for each of its events.</summary>
     public void Add<T>(Func<TContext, IncomingEvent, ValueTask<EventOutcome>> dispatch)
         where T : class
     {
-        lock (_registrations)
+        lock (_adding)
         {
-            _registrations.Add(new Registration(EventContract<T>.Handles, dispatch));
+            _registrations = [.. _registrations, new Registration(EventContract<T>.Handles, dispatch)];
         }
     }
 
@@ -31,19 +34,24 @@ public sealed class EventHandlers<TContext>
     /// </summary>
     /// <param name="context">The connection it arrived on.</param>
     /// <param name="message">What arrived.</param>
-    /// <param name="answer">Sends an answer back to the asker.</param>
-    /// <param name="failed">Told when a handler throws (its answer, if asked for, carries the message).</param>
-    public bool TryDispatch(TContext context, Message message, Action<Message> answer, Action<Exception, string> failed)
+    /// <param name="answer">Sends an answer back to the asker over <paramref name="context"/>.</param>
+    /// <param name="failed">Told when a handler throws (its answer, if asked for, carries the message), with the event's name.</param>
+    /// <remarks>The callbacks take the context, so that callers can pass delegates made once rather than per event.</remarks>
+    public bool TryDispatch(TContext context, Message message, Action<TContext, Message> answer, Action<TContext, Exception, string> failed)
     {
         if (IsEmpty || !EventWire.TryReadEvent(message, out var incoming))
         {
             return false;
         }
 
-        Registration? registration;
-        lock (_registrations)
+        Registration? registration = null;
+        foreach (var candidate in _registrations)
         {
-            registration = _registrations.Find(r => r.Handles(incoming.Name));
+            if (candidate.Handles(incoming.Name))
+            {
+                registration = candidate;
+                break;
+            }
         }
 
         if (registration is null)
@@ -58,48 +66,48 @@ public sealed class EventHandlers<TContext>
         }
         catch (Exception e)
         {
-            Fail(e, incoming, answer, failed);
+            Fail(context, e, incoming, answer, failed);
             return true;
         }
 
         if (outcome.IsCompletedSuccessfully)
         {
-            Answer(outcome.Result, incoming, answer);
+            Answer(context, outcome.Result, incoming, answer);
         }
         else
         {
-            _ = CompleteAsync(outcome, incoming, answer, failed);
+            _ = CompleteAsync(context, outcome, incoming, answer, failed);
         }
 
         return true;
     }
 
-    private static async Task CompleteAsync(ValueTask<EventOutcome> outcome, IncomingEvent incoming, Action<Message> answer, Action<Exception, string> failed)
+    private static async Task CompleteAsync(TContext context, ValueTask<EventOutcome> outcome, IncomingEvent incoming, Action<TContext, Message> answer, Action<TContext, Exception, string> failed)
     {
         try
         {
-            Answer(await outcome.ConfigureAwait(false), incoming, answer);
+            Answer(context, await outcome.ConfigureAwait(false), incoming, answer);
         }
         catch (Exception e)
         {
-            Fail(e, incoming, answer, failed);
+            Fail(context, e, incoming, answer, failed);
         }
     }
 
-    private static void Answer(EventOutcome outcome, IncomingEvent incoming, Action<Message> answer)
+    private static void Answer(TContext context, EventOutcome outcome, IncomingEvent incoming, Action<TContext, Message> answer)
     {
         if (incoming.Id is { } id)
         {
-            answer(EventWire.AnswerWith(id, outcome.Result));
+            answer(context, EventWire.AnswerWith(id, outcome.Result));
         }
     }
 
-    private static void Fail(Exception e, IncomingEvent incoming, Action<Message> answer, Action<Exception, string> failed)
+    private static void Fail(TContext context, Exception e, IncomingEvent incoming, Action<TContext, Message> answer, Action<TContext, Exception, string> failed)
     {
-        failed(e, incoming.Name);
+        failed(context, e, incoming.Name);
         if (incoming.Id is { } id)
         {
-            answer(EventWire.AnswerWithError(id, e.Message));
+            answer(context, EventWire.AnswerWithError(id, e.Message));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Typed.Events;
@@ -39,12 +38,8 @@ public readonly record struct EventOutcome(bool Handled, ReadOnlyMemory<byte> Re
 
     private static EventOutcome Encode<T>(T result, Action<Utf8JsonWriter, T> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = EventJson.Encoder }))
-        {
-            write(json, result);
-        }
-
-        return new EventOutcome(true, buffer.WrittenMemory);
+        using var scratch = JsonScratch.Rent();
+        write(scratch.Json, result);
+        return new EventOutcome(true, scratch.ToArray());
     }
 }

@@ -26,7 +26,7 @@ public static class EventWire
     public static bool TryReadEvent(Message message, out IncomingEvent incoming)
     {
         incoming = default;
-        if (!LooksLikeObject(message) || !TryParse(message, out var root))
+        if (!Has(message, Event) || !TryParse(message, out var root))
         {
             return false;
         }
@@ -48,7 +48,7 @@ public static class EventWire
         id = 0;
         result = default;
         error = null;
-        if (!LooksLikeObject(message) || !TryParse(message, out var root)
+        if (!Has(message, Answer) || !TryParse(message, out var root)
             || !root.TryGetProperty(Answer, out var idElement) || !idElement.TryGetInt64(out id))
         {
             return false;
@@ -89,14 +89,49 @@ public static class EventWire
         return writer.Finish();
     }
 
-    private static bool LooksLikeObject(Message message) => !message.IsEmpty && message.Kind == MessageKind.Object;
+    /// <summary>
+    /// Whether the message is an object with the top-level member <paramref name="name"/>: a read
+    /// through it that builds nothing, so that plain objects and the other kind are told apart
+    /// without a document.
+    /// </summary>
+    private static bool Has(Message message, ReadOnlySpan<byte> name)
+    {
+        if (message.IsEmpty || message.Kind != MessageKind.Object)
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(message.Json.Span);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(name))
+                {
+                    return true;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON the parser accepts: not an event either.
+        }
+
+        return false;
+    }
 
     private static bool TryParse(Message message, out JsonElement root)
     {
         try
         {
-            using var document = JsonDocument.Parse(message.Json);
-            root = document.RootElement.Clone();
+            // Not disposed: the elements outlive this call (a dispatcher may read them after an
+            // await). Undisposed, its rented array never goes back to the pool, which costs less
+            // than the copy that Clone would make.
+            root = JsonDocument.Parse(message.Json).RootElement;
             return true;
         }
         catch (JsonException)
@@ -108,24 +143,22 @@ public static class EventWire
 
     private sealed class AnswerWriter : IDisposable
     {
-        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(64);
+        private readonly JsonScratch _scratch = JsonScratch.Rent();
 
         public AnswerWriter(long id)
         {
-            Json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = EventJson.Encoder });
             Json.WriteStartObject();
             Json.WriteNumber(Answer, id);
         }
 
-        public Utf8JsonWriter Json { get; }
+        public Utf8JsonWriter Json => _scratch.Json;
 
         public Message Finish()
         {
             Json.WriteEndObject();
-            Json.Flush();
-            return Message.FromValidatedJson(_buffer.WrittenMemory);
+            return Message.FromValidatedJson(_scratch.ToArray());
         }
 
-        public void Dispose() => Json.Dispose();
+        public void Dispose() => _scratch.Dispose();
     }
 }

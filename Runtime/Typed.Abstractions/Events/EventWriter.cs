@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Typed.Messages;
 
@@ -10,11 +9,11 @@ namespace Typed.Events;
 /// </summary>
 public sealed class EventWriter : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly JsonScratch _scratch = JsonScratch.Rent();
 
     private EventWriter(string name, long? id)
     {
-        Json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = EventJson.Encoder, SkipValidation = true });
+        Json = _scratch.Json;
         Json.WriteStartObject();
         Json.WriteString(EventWire.Event, name);
         if (id is { } value)
@@ -36,10 +35,9 @@ public sealed class EventWriter : IDisposable
     {
         Json.WriteEndArray();
         Json.WriteEndObject();
-        Json.Flush();
-        return Message.FromValidatedJson(_buffer.WrittenMemory);
+        return Message.FromValidatedJson(_scratch.ToArray());
     }
 
-    /// <summary>Disposes <see cref="Json"/>; a message already finished stays valid.</summary>
-    public void Dispose() => Json.Dispose();
+    /// <summary>Gives the writer back for the next event; a message already finished stays valid.</summary>
+    public void Dispose() => _scratch.Dispose();
 }

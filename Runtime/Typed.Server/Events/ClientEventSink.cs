@@ -7,8 +7,10 @@ namespace Typed.Server.Events;
 /// <summary>Typed events to one client; it can answer.</summary>
 internal sealed class ClientEventSink(Client client) : IEventSink
 {
+    private readonly Action<Message> _send = client.Send;
+
     public void Send(Message message) => client.Send(message);
 
     public Task<JsonElement> AskAsync(string eventName, Func<long, Message> request, CancellationToken cancellationToken) =>
-        client.Answers.AskAsync(eventName, request, client.Send, cancellationToken);
+        client.Answers.AskAsync(eventName, request, _send, cancellationToken);
 }

@@ -42,7 +42,7 @@ public sealed class Client
         SessionId = sessionId;
         Transport = transport;
         _delivery = acknowledged ? new AcknowledgedDelivery() : null;
-        Answers = new PendingAnswers(listener.Options.AnswerTimeout);
+        Answers = new PendingAnswers(listener.Options.AnswerTimeout, listener.Time);
         StartExpiry(listener.Options.Timeout);
     }
 
@@ -80,6 +80,21 @@ public sealed class Client
             lock (_gate)
             {
                 return _handshake == HandshakeState.Done && _downstream is not null && _ended is null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The bytes of messages queued for the client, and with acknowledged delivery of those sent and
+    /// not yet acknowledged: what counts against <see cref="SocketServerOptions.MaxQueuedBytes"/>.
+    /// </summary>
+    public long QueuedBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queuedBytes;
             }
         }
     }

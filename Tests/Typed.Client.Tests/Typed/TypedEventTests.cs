@@ -134,6 +134,33 @@ public sealed class TypedEventTests
     }
 
     [Fact]
+    public async Task An_event_is_known_by_its_members_in_any_order_and_not_when_it_is_nested_in_another_object()
+    {
+        var plain = System.Threading.Channels.Channel.CreateUnbounded<Message>();
+        await using var server = await SocketServerHost.StartAsync(ClientTransportTests.AnyOrigin, listener =>
+        {
+            listener.Handle<IChatServer, ChatHandler>();
+            listener.ClientMessage += (_, message) => plain.Writer.TryWrite(message);
+        });
+        await using var bob = await ChatClientAsync(server, TransportNames.WebSocket, "bob");
+        await using var ana = await ClientProbe.ConnectAsync(server, ClientProbe.Options(TransportNames.WebSocket));
+
+        await ana.Socket.SendAsync(Message.FromJson("{\"args\":[\"reordered\"],\"event\":\"Say\"}"));
+        await ana.Socket.SendAsync(Message.FromJson("{\"note\":{\"event\":\"Say\",\"args\":[\"nested\"]}}"));
+
+        Assert.Equal($"{ana.Socket.SessionId}: reordered", await bob.View.NextAsync());
+        Assert.Equal("{\"note\":{\"event\":\"Say\",\"args\":[\"nested\"]}}", (await plain.Reader.ReadAsync().AsTask().Within()).ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_socket_hands_out_one_sender_per_contract()
+    {
+        await using var socket = new Socket(new Uri("http://127.0.0.1:1/"));
+
+        Assert.Same(socket.Events<IChatServer>(), socket.Events<IChatServer>());
+    }
+
+    [Fact]
     public async Task An_object_from_a_client_that_knows_nothing_of_events_reaches_the_plain_handler()
     {
         var plain = new TaskCompletionSource<Message>(TaskCreationOptions.RunContinuationsAsynchronously);
