@@ -18,15 +18,24 @@ public sealed partial class Socket
     private readonly PooledBufferWriter _payload = new();
     private readonly AckTimer _ackTimer;
 
+    // Sends closer together than this are a burst: they go through the pump, which gathers what
+    // queues while it wakes into one payload, rather than one payload each.
+    private static readonly long BurstTicks = System.Diagnostics.Stopwatch.Frequency / 10_000; // 100 µs
+    private long _lastInlineWrite;
+
     internal void Enqueue(Message message)
     {
         _outbox.Add(message);
-        if (_transport is not { Completion.IsCompleted: false } transport || !_writing.Wait(0))
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (now - Volatile.Read(ref _lastInlineWrite) < BurstTicks
+            || _transport is not { Completion.IsCompleted: false } transport
+            || !_writing.Wait(0))
         {
             _outgoing.Signal();
             return;
         }
 
+        Volatile.Write(ref _lastInlineWrite, now);
         _ = WriteHeldAsync(transport);
     }
 

@@ -11,7 +11,7 @@ public sealed record LoadSettings(
     TimeSpan Settle,
     int FallbackConnections)
 {
-    public static readonly LoadSettings Full = new(100, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 1000, 100, 2000, TimeSpan.FromSeconds(2), 20);
+    public static readonly LoadSettings Full = new(100, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 1000, 1000, 2000, TimeSpan.FromSeconds(2), 20);
 
     public static readonly LoadSettings Quick = new(10, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(200), 50, 10, 100, TimeSpan.FromMilliseconds(200), 5);
 }
