@@ -62,8 +62,14 @@ public static class ClientPayload
     /// Parses a payload that may be either form: the 2010 array, or (when
     /// <paramref name="allowEnvelope"/>) the acknowledged-delivery object.
     /// </summary>
+    /// <param name="payload">The payload's bytes; the messages share its memory.</param>
+    /// <param name="allowEnvelope">Whether the acknowledged-delivery form is accepted.</param>
+    /// <param name="into">
+    /// A list to add the messages to and hand back as <see cref="ClientPayloadContent.Messages"/>
+    /// (a connection reading payload after payload reuses one, emptied each time); a new list when null.
+    /// </param>
     /// <exception cref="ProtocolFormatException">Neither form, or not valid UTF-8.</exception>
-    public static ClientPayloadContent ParseContent(ReadOnlyMemory<byte> payload, bool allowEnvelope)
+    public static ClientPayloadContent ParseContent(ReadOnlyMemory<byte> payload, bool allowEnvelope, List<Message>? into = null)
     {
         JsonValidation.EnsureUtf8(payload.Span);
         try
@@ -74,15 +80,23 @@ public static class ClientPayload
                 throw new ProtocolFormatException("Expected a JSON array of messages.");
             }
 
-            var content = allowEnvelope && reader.TokenType == JsonTokenType.StartObject
-                ? ReadEnvelope(ref reader, payload)
-                : new ClientPayloadContent(MessageArray.ReadElements(ref reader, payload), default);
+            var messages = into ?? new List<Message>(1);
+            var numbers = default(DeliveryNumbers);
+            if (allowEnvelope && reader.TokenType == JsonTokenType.StartObject)
+            {
+                numbers = ReadEnvelope(ref reader, payload, messages);
+            }
+            else
+            {
+                MessageArray.ReadElements(ref reader, payload, messages);
+            }
+
             if (reader.Read())
             {
                 throw new ProtocolFormatException("A payload holds one JSON value and nothing after it.");
             }
 
-            return content;
+            return new ClientPayloadContent(messages, numbers);
         }
         catch (JsonException e)
         {
@@ -90,16 +104,15 @@ public static class ClientPayload
         }
     }
 
-    private static ClientPayloadContent ReadEnvelope(ref Utf8JsonReader reader, ReadOnlyMemory<byte> payload)
+    private static DeliveryNumbers ReadEnvelope(ref Utf8JsonReader reader, ReadOnlyMemory<byte> payload, List<Message> messages)
     {
-        IReadOnlyList<Message> messages = [];
         var numbers = default(DeliveryNumbers);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("messages"u8))
             {
                 reader.Read();
-                messages = MessageArray.ReadElements(ref reader, payload);
+                MessageArray.ReadElements(ref reader, payload, messages);
             }
             else if (!DeliveryNumbers.TryReadMember(ref reader, ref numbers))
             {
@@ -113,9 +126,9 @@ public static class ClientPayload
             throw new ProtocolFormatException("An acknowledged payload numbers its messages with seq.");
         }
 
-        return new ClientPayloadContent(messages, numbers);
+        return numbers;
     }
 }
 
 /// <summary>What one client payload carries.</summary>
-public sealed record ClientPayloadContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);
+public readonly record struct ClientPayloadContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);

@@ -39,22 +39,27 @@ internal static class MessageArray
     /// <summary>Reads the array the reader stands before (or on), slicing each element out of <paramref name="source"/>.</summary>
     public static List<Message> ReadElements(ref Utf8JsonReader reader, ReadOnlyMemory<byte> source)
     {
+        // Most payloads carry one message: room for one, grown only when a second comes.
+        var messages = new List<Message>(1);
+        ReadElements(ref reader, source, messages);
+        return messages;
+    }
+
+    /// <summary>As <see cref="ReadElements(ref Utf8JsonReader, ReadOnlyMemory{byte})"/>, adding to <paramref name="into"/>.</summary>
+    public static void ReadElements(ref Utf8JsonReader reader, ReadOnlyMemory<byte> source, List<Message> into)
+    {
         if (reader.TokenType != JsonTokenType.StartArray && (!reader.Read() || reader.TokenType != JsonTokenType.StartArray))
         {
             throw new ProtocolFormatException("Expected a JSON array of messages.");
         }
 
-        // Most payloads carry one message: room for one, grown only when a second comes.
-        var messages = new List<Message>(1);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var start = checked((int)reader.TokenStartIndex);
             reader.Skip();
             var end = checked((int)reader.BytesConsumed);
-            messages.Add(Message.FromValidatedJson(source[start..end]));
+            into.Add(Message.FromValidatedJson(source[start..end]));
         }
-
-        return messages;
     }
 
     public static void WriteByte(IBufferWriter<byte> output, byte value)

@@ -8,7 +8,7 @@ namespace Typed.Server.Sessions;
 /// Everything a downstream takes from its session in one go, written as one frame: the
 /// handshake first when it has not been delivered yet, then the queued messages in order.
 /// </summary>
-internal sealed class OutgoingBatch(Message? handshake, List<Outgoing> messages, DeliveryNumbers numbers = default)
+internal readonly struct OutgoingBatch(Message? handshake, List<Outgoing> messages, DeliveryNumbers numbers = default)
 {
     public Message? Handshake { get; } = handshake;
 

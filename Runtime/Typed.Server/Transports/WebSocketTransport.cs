@@ -112,6 +112,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
     {
         var limit = request.Listener.Options.MaxMessageSize;
         using var message = new PooledBufferWriter(0);
+        var parsed = new List<Messages.Message>(1);
         try
         {
             while (true)
@@ -143,7 +144,8 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                 {
                     // Messages keep slices of the payload, so it gets an array of its own.
                     var payload = result.MessageType == WebSocketMessageType.Binary ? codec!.Decode(message.WrittenSpan) : message.ToArray();
-                    await client.ReceiveAndAnswerAsync(ClientPayload.ParseContent(payload, client.Acknowledged), ackInFrame: true, waitForAnswer: true);
+                    parsed.Clear();
+                    await client.ReceiveAndAnswerAsync(ClientPayload.ParseContent(payload, client.Acknowledged, parsed), ackInFrame: true, waitForAnswer: true);
                 }
                 catch (ProtocolFormatException e)
                 {

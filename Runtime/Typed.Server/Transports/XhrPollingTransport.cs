@@ -28,12 +28,12 @@ internal sealed class XhrPollingTransport : IServerTransport
 
         var client = downstream.Client;
 
-        var batch = downstream.TakeBatch() ?? await WaitForBatchAsync(request, downstream);
+        var taken = downstream.TakeBatch() ?? await WaitForBatchAsync(request, downstream);
         if (context.RequestAborted.IsCancellationRequested)
         {
-            if (batch is not null)
+            if (taken is { } unsent)
             {
-                downstream.Undelivered(batch);
+                downstream.Undelivered(unsent);
             }
 
             Log.DownstreamEnded(request.Logger, client.SessionId, "the poll was aborted");
@@ -44,7 +44,7 @@ internal sealed class XhrPollingTransport : IServerTransport
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/plain; charset=UTF-8";
         response.Headers.CacheControl = "no-store";
-        if (batch is null)
+        if (taken is not { } batch)
         {
             response.ContentLength = 0;
             return;
