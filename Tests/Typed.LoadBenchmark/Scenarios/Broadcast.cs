@@ -6,37 +6,70 @@ namespace Typed.LoadBenchmark.Scenarios;
 
 /// <summary>
 /// One sender, many listeners: the sender shouts a number of messages, the server sends each to
-/// every connection. Deliveries per second, counted until the last connection has them all.
+/// every connection. Deliveries per second, counted until the last connection has them all. As
+/// with round trips, the servers take turns, a share of the messages each round.
 /// </summary>
 public static class Broadcast
 {
-    public static async Task<Measurement> RunAsync(ServerProcess server, ServerKind kind, int connectionCount, int messages, TimeSpan patience)
+    public static async Task<List<Measurement>> RunAsync(IReadOnlyList<RunningServer> servers, LoadSettings settings, TimeSpan patience)
     {
-        var connections = await Connections.OpenAsync(kind, Channel.WebSocket, server.Url, connectionCount);
+        var connections = new List<ILoadConnection[]>();
         try
         {
-            var cpuBefore = server.CpuTime;
-            var clientCpuBefore = Measurement.LoadProcessCpu;
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < messages; i++)
+            foreach (var server in servers)
             {
-                await connections[0].ShoutAsync(RoundTrips.Payload);
+                connections.Add(await Connections.OpenAsync(server.Kind, Channel.WebSocket, server.Process.Url, settings.BroadcastConnections));
             }
 
-            while (connections.Any(c => c.Heard < messages) && clock.Elapsed < patience)
+            var elapsed = new TimeSpan[servers.Count];
+            var serverCpu = new TimeSpan[servers.Count];
+            var clientCpu = new TimeSpan[servers.Count];
+            var perRound = settings.BroadcastMessages / settings.Rounds;
+            for (var round = 0; round < settings.Rounds; round++)
             {
-                await Task.Delay(1);
+                for (var turn = 0; turn < servers.Count; turn++)
+                {
+                    var s = (round + turn) % servers.Count;
+                    var cpuBefore = servers[s].Process.CpuTime;
+                    var clientCpuBefore = Measurement.LoadProcessCpu;
+                    var clock = Stopwatch.StartNew();
+                    await ShoutAndWaitAsync(connections[s], perRound, (round + 1) * perRound, patience);
+                    elapsed[s] += clock.Elapsed;
+                    serverCpu[s] += servers[s].Process.CpuTime - cpuBefore;
+                    clientCpu[s] += Measurement.LoadProcessCpu - clientCpuBefore;
+                }
             }
 
-            var elapsed = clock.Elapsed;
-            var cpu = server.CpuTime - cpuBefore;
-            var clientCpu = Measurement.LoadProcessCpu - clientCpuBefore;
-            long delivered = connections.Sum(c => Math.Min(c.Heard, messages));
-            return new Measurement("broadcast", kind.ToString(), delivered, (long)connectionCount * messages, elapsed, cpu, clientCpu);
+            var expected = (long)settings.BroadcastConnections * perRound * settings.Rounds;
+            return [.. servers.Select((server, s) => new Measurement(
+                "broadcast",
+                server.Kind.ToString(),
+                connections[s].Sum(c => Math.Min(c.Heard, perRound * settings.Rounds)),
+                expected,
+                elapsed[s],
+                serverCpu[s],
+                clientCpu[s]))];
         }
         finally
         {
-            await Connections.CloseAsync(connections);
+            foreach (var set in connections)
+            {
+                await Connections.CloseAsync(set);
+            }
+        }
+    }
+
+    private static async Task ShoutAndWaitAsync(ILoadConnection[] connections, int messages, int heardAfter, TimeSpan patience)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < messages; i++)
+        {
+            await connections[0].ShoutAsync(RoundTrips.Payload);
+        }
+
+        while (connections.Any(c => c.Heard < heardAfter) && clock.Elapsed < patience)
+        {
+            await Task.Delay(1);
         }
     }
 }

@@ -3,42 +3,59 @@ using Typed.LoadBenchmark.Servers;
 
 namespace Typed.LoadBenchmark.Scenarios;
 
-/// <summary>Every scenario against each server in turn, each server in a fresh process of its own.</summary>
+/// <summary>
+/// Every scenario against each server, each server in a process of its own. The processes start
+/// together; memory is measured on each while it is fresh, then every other scenario runs the
+/// servers in turns (see <see cref="RoundTrips"/>).
+/// </summary>
 public static class LoadRun
 {
-    public static async Task<List<Measurement>> RunAsync(LoadSettings settings, IReadOnlyCollection<ServerKind> servers, Func<string, bool> includes, Action<string> progress)
+    public static async Task<List<Measurement>> RunAsync(LoadSettings settings, IReadOnlyCollection<ServerKind> kinds, Func<string, bool> includes, Action<string> progress)
     {
         var results = new List<Measurement>();
-        foreach (var kind in servers)
+        var servers = new List<RunningServer>();
+        try
         {
-            await using var server = await ServerProcess.StartAsync(kind);
-            progress($"{kind}: {server.Url}");
-            async Task Add(string scenario, Func<Task<Measurement>> measuring)
+            foreach (var kind in kinds)
+            {
+                servers.Add(new RunningServer(kind, await ServerProcess.StartAsync(kind)));
+                progress($"{kind}: {servers[^1].Process.Url}");
+            }
+
+            var hubs = servers.Where(s => s.Kind != ServerKind.Bare).ToList();
+            async Task Add(string scenario, Func<Task<List<Measurement>>> measuring)
             {
                 if (!includes(scenario))
                 {
                     return;
                 }
 
-                var measurement = await measuring();
-                results.Add(measurement);
-                progress($"  {measurement.Scenario}: {measurement.Operations} of {measurement.Expected} in {measurement.Elapsed.TotalSeconds:0.0} s");
+                foreach (var measurement in await measuring())
+                {
+                    results.Add(measurement);
+                    progress($"  {measurement.Scenario} on {measurement.Server}: {measurement.Operations} of {measurement.Expected} in {measurement.Elapsed.TotalSeconds:0.0} s");
+                }
             }
 
-            // Memory first, while the process is fresh.
-            await Add("memory", () => IdleMemory.RunAsync(server, kind, settings.IdleConnections, settings.Settle));
-            await Add("echo", () => RoundTrips.RunAsync("echo", server, kind, Channel.WebSocket, settings.EchoConnections, settings.Duration, settings.Warmup, c => c.EchoAsync(RoundTrips.Payload)));
-            if (kind == ServerKind.Bare)
+            // Memory first, while each process is fresh.
+            foreach (var server in servers)
             {
-                continue;
+                await Add("memory", async () => [await IdleMemory.RunAsync(server.Process, server.Kind, settings.IdleConnections, settings.Settle)]);
             }
 
-            await Add("typed echo", () => RoundTrips.RunAsync("typed echo", server, kind, Channel.WebSocket, settings.EchoConnections, settings.Duration, settings.Warmup, c => c.TypedEchoAsync(RoundTrips.Payload)));
-            await Add("broadcast", () => Broadcast.RunAsync(server, kind, settings.BroadcastConnections, settings.BroadcastMessages, TimeSpan.FromSeconds(60)));
-            await Add("long polling", () => RoundTrips.RunAsync("long polling", server, kind, Channel.LongPolling, settings.FallbackConnections, settings.Duration, settings.Warmup, c => c.EchoAsync(RoundTrips.Payload)));
-            await Add("server-events", () => RoundTrips.RunAsync("server-events", server, kind, Channel.ServerSentEvents, settings.FallbackConnections, settings.Duration, settings.Warmup, c => c.EchoAsync(RoundTrips.Payload)));
+            await Add("echo", () => RoundTrips.RunAsync("echo", servers, Channel.WebSocket, settings, settings.EchoConnections, c => c.EchoAsync(RoundTrips.Payload)));
+            await Add("typed echo", () => RoundTrips.RunAsync("typed echo", hubs, Channel.WebSocket, settings, settings.EchoConnections, c => c.TypedEchoAsync(RoundTrips.Payload)));
+            await Add("broadcast", () => Broadcast.RunAsync(hubs, settings, TimeSpan.FromSeconds(60)));
+            await Add("long polling", () => RoundTrips.RunAsync("long polling", hubs, Channel.LongPolling, settings, settings.FallbackConnections, c => c.EchoAsync(RoundTrips.Payload)));
+            await Add("server-events", () => RoundTrips.RunAsync("server-events", hubs, Channel.ServerSentEvents, settings, settings.FallbackConnections, c => c.EchoAsync(RoundTrips.Payload)));
+            return results;
         }
-
-        return results;
+        finally
+        {
+            foreach (var server in servers)
+            {
+                await server.Process.DisposeAsync();
+            }
+        }
     }
 }
