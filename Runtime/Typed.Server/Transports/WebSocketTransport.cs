@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Typed.Buffers;
@@ -15,6 +16,8 @@ namespace Typed.Server.Transports;
 internal sealed class WebSocketTransport(string name = TransportNames.WebSocket) : IServerTransport
 {
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
+    private const int SmallMessageSize = 512;
 
     public string Name { get; } = name;
 
@@ -111,24 +114,42 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
     private static async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Client client, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
     {
         var limit = request.Listener.Options.MaxMessageSize;
-        using var message = new PooledBufferWriter(0);
+
+        // Small messages (most of them) are read whole into a buffer of the connection's own,
+        // small enough that an idle connection costs little; a bigger one continues in a pooled
+        // buffer, given back once the message is handed over.
+        var small = new byte[SmallMessageSize];
+        using var large = new PooledBufferWriter(0);
         var parsed = new List<Messages.Message>(1);
         try
         {
             while (true)
             {
-                // Wait for the next message holding no buffer: an idle connection costs no receive memory.
-                message.ClearAndRelease();
-                var result = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close)
+                var result = await socket.ReceiveAsync(small.AsMemory(), cancellationToken);
+                ReadOnlyMemory<byte> received = small.AsMemory(0, result.Count);
+                if (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close)
                 {
-                    result = await socket.ReceiveAsync(message.GetMemory(Math.Min(limit + 1, 16 * 1024)), cancellationToken);
-                    message.Advance(result.Count);
-                    if (message.WrittenCount > limit)
+                    large.ClearAndRelease();
+                    large.Write(received.Span);
+                    do
                     {
-                        Log.PayloadRefused(request.Logger, client.SessionId, "a WebSocket message over the size limit");
-                        return EndReason.TooBig;
+                        if (large.WrittenCount > limit)
+                        {
+                            break;
+                        }
+
+                        result = await socket.ReceiveAsync(large.GetMemory(Math.Min(limit + 1, 16 * 1024)), cancellationToken);
+                        large.Advance(result.Count);
                     }
+                    while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                    received = large.WrittenMemory;
+                }
+
+                if (received.Length > limit)
+                {
+                    Log.PayloadRefused(request.Logger, client.SessionId, "a WebSocket message over the size limit");
+                    return EndReason.TooBig;
                 }
 
                 switch (result.MessageType)
@@ -143,7 +164,8 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                 try
                 {
                     // Messages keep slices of the payload, so it gets an array of its own.
-                    var payload = result.MessageType == WebSocketMessageType.Binary ? codec!.Decode(message.WrittenSpan) : message.ToArray();
+                    var payload = result.MessageType == WebSocketMessageType.Binary ? codec!.Decode(received.Span) : received.ToArray();
+                    large.ClearAndRelease();
                     parsed.Clear();
                     await client.ReceiveAndAnswerAsync(ClientPayload.ParseContent(payload, client.Acknowledged, parsed), ackInFrame: true, waitForAnswer: true);
                 }
