@@ -26,19 +26,59 @@ public static class EventWire
     public static bool TryReadEvent(Message message, out IncomingEvent incoming)
     {
         incoming = default;
-        if (!Has(message, Event) || !TryParse(message, out var root))
+        if (!IsObject(message))
         {
             return false;
         }
 
-        if (!root.TryGetProperty(Event, out var name) || name.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty(Args, out var args) || args.ValueKind != JsonValueKind.Array)
+        // One pass of a reader over the members; only the arguments become a document.
+        string? name = null;
+        long? id = null;
+        JsonElement? args = null;
+        try
+        {
+            var reader = new Utf8JsonReader(message.Json.Span);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(Event))
+                {
+                    reader.Read();
+                    name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals(Args))
+                {
+                    reader.Read();
+                    args = reader.TokenType == JsonTokenType.StartArray ? JsonElement.ParseValue(ref reader) : null;
+                    if (args is null)
+                    {
+                        reader.Skip();
+                    }
+                }
+                else if (reader.ValueTextEquals(Id))
+                {
+                    reader.Read();
+                    id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
+                    reader.Skip();
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
         {
             return false;
         }
 
-        long? id = root.TryGetProperty(Id, out var idElement) && idElement.TryGetInt64(out var value) ? value : null;
-        incoming = new IncomingEvent(name.GetString()!, args, id);
+        if (name is null || args is not { } arguments)
+        {
+            return false;
+        }
+
+        incoming = new IncomingEvent(name, arguments, id);
         return true;
     }
 
@@ -48,19 +88,54 @@ public static class EventWire
         id = 0;
         result = default;
         error = null;
-        if (!Has(message, Answer) || !TryParse(message, out var root)
-            || !root.TryGetProperty(Answer, out var idElement) || !idElement.TryGetInt64(out id))
+        if (!IsObject(message))
         {
             return false;
         }
 
-        if (root.TryGetProperty(Error, out var errorElement))
+        long? answer = null;
+        try
         {
-            error = errorElement.ValueKind == JsonValueKind.String ? errorElement.GetString() : errorElement.GetRawText();
-            return true;
+            var reader = new Utf8JsonReader(message.Json.Span);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(Answer))
+                {
+                    reader.Read();
+                    answer = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals(Result))
+                {
+                    reader.Read();
+                    result = JsonElement.ParseValue(ref reader);
+                }
+                else if (reader.ValueTextEquals(Error))
+                {
+                    reader.Read();
+                    error = reader.TokenType == JsonTokenType.String ? reader.GetString() : JsonElement.ParseValue(ref reader).GetRawText();
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
         }
 
-        result = root.TryGetProperty(Result, out var resultElement) ? resultElement : default;
+        if (answer is not { } number)
+        {
+            error = null;
+            result = default;
+            return false;
+        }
+
+        id = number;
         return true;
     }
 
@@ -89,57 +164,7 @@ public static class EventWire
         return writer.Finish();
     }
 
-    /// <summary>
-    /// Whether the message is an object with the top-level member <paramref name="name"/>: a read
-    /// through it that builds nothing, so that plain objects and the other kind are told apart
-    /// without a document.
-    /// </summary>
-    private static bool Has(Message message, ReadOnlySpan<byte> name)
-    {
-        if (message.IsEmpty || message.Kind != MessageKind.Object)
-        {
-            return false;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(message.Json.Span);
-            reader.Read();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals(name))
-                {
-                    return true;
-                }
-
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON the parser accepts: not an event either.
-        }
-
-        return false;
-    }
-
-    private static bool TryParse(Message message, out JsonElement root)
-    {
-        try
-        {
-            // Not disposed: the elements outlive this call (a dispatcher may read them after an
-            // await). Undisposed, its rented array never goes back to the pool, which costs less
-            // than the copy that Clone would make.
-            root = JsonDocument.Parse(message.Json).RootElement;
-            return true;
-        }
-        catch (JsonException)
-        {
-            root = default;
-            return false;
-        }
-    }
+    private static bool IsObject(Message message) => !message.IsEmpty && message.Kind == MessageKind.Object;
 
     private sealed class AnswerWriter : IDisposable
     {
