@@ -21,9 +21,10 @@ public sealed partial class Listener
         where TContract : class
         where THandler : class, TContract
     {
-        // The constructor is looked up once, not per event.
-        var create = ActivatorUtilities.CreateFactory<THandler>(Type.EmptyTypes);
-        _handlers.Add<TContract>((client, incoming) => DispatchInScopeAsync<TContract, THandler>(create, client, incoming));
+        // The constructor is looked up once, not per event. A constructor that takes the Client is
+        // given it directly, so that the scope resolves nothing for the common handler.
+        var (create, takesClient) = HandlerFactory<THandler>();
+        _handlers.Add<TContract>((client, incoming) => DispatchInScopeAsync<TContract, THandler>(create, takesClient, client, incoming));
 
         // Registers the contracts' generated code now, so that their declarations can be served.
         System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(TContract).Module.ModuleHandle);
@@ -34,13 +35,31 @@ public sealed partial class Listener
     public T Events<T>(params string[] except)
         where T : class => EventContract<T>.CreateSender(new BroadcastEventSink(this, except));
 
-    private async ValueTask<EventOutcome> DispatchInScopeAsync<TContract, THandler>(ObjectFactory<THandler> create, Client client, IncomingEvent incoming)
+    /// <summary>The client whose event is being handled, along the handler's async flow: what a scope's <see cref="CurrentClient"/> is made with.</summary>
+    internal static Client? Dispatching => s_dispatching.Value;
+
+    private static readonly AsyncLocal<Client?> s_dispatching = new();
+
+    private static (ObjectFactory<THandler> Create, bool TakesClient) HandlerFactory<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+        where THandler : class
+    {
+        try
+        {
+            return (ActivatorUtilities.CreateFactory<THandler>([typeof(Client)]), true);
+        }
+        catch (InvalidOperationException)
+        {
+            return (ActivatorUtilities.CreateFactory<THandler>(Type.EmptyTypes), false);
+        }
+    }
+
+    private async ValueTask<EventOutcome> DispatchInScopeAsync<TContract, THandler>(ObjectFactory<THandler> create, bool takesClient, Client client, IncomingEvent incoming)
         where TContract : class
         where THandler : class, TContract
     {
         await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentClient>().Client = client;
-        var handler = create(scope.ServiceProvider, null);
+        s_dispatching.Value = client; // restored for the caller when this method returns
+        var handler = create(scope.ServiceProvider, takesClient ? [client] : null);
         return await EventContract<TContract>.Dispatch(handler, incoming).ConfigureAwait(false);
     }
 

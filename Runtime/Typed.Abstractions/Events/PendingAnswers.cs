@@ -80,9 +80,10 @@ public sealed class PendingAnswers
     }
 
     /// <summary>Completes the asker of an answer message; false when the message is not an answer.</summary>
+    /// <remarks>A side that has never asked reads no message as an answer: it cannot have been sent one.</remarks>
     public bool TryComplete(Message message)
     {
-        if (!EventWire.TryReadAnswer(message, out var id, out var result, out var error))
+        if (Volatile.Read(ref _nextId) == 0 || !EventWire.TryReadAnswer(message, out var id, out var result, out var error))
         {
             return false;
         }

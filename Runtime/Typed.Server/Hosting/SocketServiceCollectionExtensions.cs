@@ -24,7 +24,7 @@ public static class SocketServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Listener>();
-        services.TryAddScoped<CurrentClient>();
+        services.TryAddScoped(_ => new CurrentClient { Client = Listener.Dispatching });
         services.TryAddScoped(provider => provider.GetRequiredService<CurrentClient>().Client
             ?? throw new InvalidOperationException("A Client is only available to event handlers."));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());

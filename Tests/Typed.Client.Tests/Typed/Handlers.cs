@@ -99,3 +99,28 @@ public sealed class EchoHandler : IEcho
     public Task<string> Many(string a, int b, bool c, double d, Guid e, Mood f, int? g, string? h) =>
         Task.FromResult(string.Join("|", a, b, c, d, e, f, g?.ToString() ?? "null", h ?? "null"));
 }
+
+/// <summary>A scoped service that wants the client of the event being handled.</summary>
+public sealed class SessionNote(Server.Client client)
+{
+    public string SessionId => client.SessionId;
+}
+
+/// <summary>A handler that never takes the Client itself: it reaches it through a scoped service, and late, after an await.</summary>
+public sealed class ScopedChatHandler(SessionNote note, IServiceProvider services) : IChatServer
+{
+    public void Say(string text)
+    {
+    }
+
+    public Task<int> Join(string room) => Task.FromResult(0);
+
+    public Task<int> Fail(string message) => throw new InvalidOperationException(message);
+
+    public async Task<string> Slow(int milliseconds, CancellationToken cancellationToken)
+    {
+        await Task.Delay(milliseconds, cancellationToken);
+        var late = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Server.Client>(services);
+        return $"{note.SessionId}|{late.SessionId}";
+    }
+}

@@ -153,6 +153,23 @@ public sealed class TypedEventTests
     }
 
     [Fact]
+    public async Task A_handlers_scoped_services_get_the_client_whose_event_it_handles_even_after_an_await()
+    {
+        await using var server = await SocketServerHost.StartAsync(
+            ClientTransportTests.AnyOrigin,
+            listener => listener.Handle<IChatServer, ScopedChatHandler>(),
+            services: builder => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<SessionNote>(builder.Services));
+        await using var ana = await ClientProbe.ConnectAsync(server, ClientProbe.Options(TransportNames.WebSocket));
+        await using var bob = await ClientProbe.ConnectAsync(server, ClientProbe.Options(TransportNames.XhrPolling));
+
+        var anaAnswer = ana.Socket.Events<IChatServer>().Slow(20, CancellationToken.None);
+        var bobAnswer = bob.Socket.Events<IChatServer>().Slow(20, CancellationToken.None);
+
+        Assert.Equal($"{ana.Socket.SessionId}|{ana.Socket.SessionId}", await anaAnswer.Within());
+        Assert.Equal($"{bob.Socket.SessionId}|{bob.Socket.SessionId}", await bobAnswer.Within());
+    }
+
+    [Fact]
     public async Task A_socket_hands_out_one_sender_per_contract()
     {
         await using var socket = new Socket(new Uri("http://127.0.0.1:1/"));
