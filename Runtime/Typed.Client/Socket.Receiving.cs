@@ -23,7 +23,10 @@ public sealed partial class Socket
             return;
         }
 
-        var deliver = new List<Message>(content.Messages.Count);
+        // The messages to hand over are the frame's from index `first` on: those before it are the
+        // handshake, or were received already (numbers only grow, so the new ones are a tail).
+        var messages = content.Messages;
+        var first = messages.Count;
         var opened = false;
         lock (_receiveGate)
         {
@@ -32,7 +35,6 @@ public sealed partial class Socket
                 return; // a transport that has been replaced
             }
 
-            var messages = content.Messages;
             var start = 0;
             if (_sessionId is null)
             {
@@ -59,7 +61,7 @@ public sealed partial class Socket
             {
                 if (!numbered || _inbox.Accept(content.Numbers.Seq!.Value + i - start))
                 {
-                    deliver.Add(messages[i]);
+                    first = Math.Min(first, i);
                 }
             }
         }
@@ -70,15 +72,15 @@ public sealed partial class Socket
             Raise(Opened, nameof(Opened));
         }
 
-        foreach (var message in deliver)
+        for (var i = first; i < messages.Count; i++)
         {
-            if (!TryHandleTyped(message))
+            if (!TryHandleTyped(messages[i]))
             {
-                Raise(MessageReceived, message);
+                Raise(MessageReceived, messages[i]);
             }
         }
 
-        if (deliver.Count > 0 && _outbox.Acknowledged)
+        if (first < messages.Count && _outbox.Acknowledged)
         {
             AckOwed();
         }

@@ -84,11 +84,11 @@ public sealed partial class Socket
         _payload.Clear();
         if (acknowledged)
         {
-            ClientPayload.WriteEnvelope(_payload, batch is null ? [] : batch.Messages, new DeliveryNumbers(batch?.FirstSeq, ack));
+            ClientPayload.WriteEnvelope(_payload, batch is { } some ? some.Messages : [], new DeliveryNumbers(batch?.FirstSeq, ack));
         }
         else
         {
-            ClientPayload.Write(_payload, batch!.Messages);
+            ClientPayload.Write(_payload, batch!.Value.Messages);
         }
 
         try
@@ -99,9 +99,9 @@ public sealed partial class Socket
                 _inbox.Acknowledged(sent);
             }
 
-            if (batch is not null)
+            if (batch is { } written)
             {
-                _outbox.Written(batch);
+                _outbox.Written(written);
             }
 
             if (serverAck is { } received)

@@ -115,4 +115,4 @@ public static class ServerFrame
 }
 
 /// <summary>What one server frame carries.</summary>
-public sealed record ServerFrameContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);
+public readonly record struct ServerFrameContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);

@@ -149,7 +149,7 @@ internal sealed class Outbox
 }
 
 /// <summary>Messages taken from the outbox to go out in one payload, numbered from <see cref="FirstSeq"/>.</summary>
-internal sealed record OutboxBatch(long FirstSeq, Message[] Messages)
+internal readonly record struct OutboxBatch(long FirstSeq, Message[] Messages)
 {
     public long LastSeq => FirstSeq + Messages.Length - 1;
 }
