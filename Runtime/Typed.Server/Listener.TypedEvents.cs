@@ -10,7 +10,7 @@ public sealed partial class Listener
 {
     private readonly EventHandlers<Client> _handlers = new();
     private static readonly Action<Client, Typed.Messages.Message> SendAnswer = static (client, answer) => client.Send(answer);
-    private Action<Client, Exception, string>? _handlerFailed;
+    private static readonly Action<Client, Exception, string> HandlerFailed = static (client, e, name) => Logging.Log.HandlerFailed(client.Listener._logger, e, name, client.SessionId);
 
     /// <summary>
     /// Handles the events of <typeparamref name="TContract"/> with <typeparamref name="THandler"/>. A
@@ -43,14 +43,8 @@ public sealed partial class Listener
     private static (ObjectFactory<THandler> Create, bool TakesClient) HandlerFactory<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
         where THandler : class
     {
-        try
-        {
-            return (ActivatorUtilities.CreateFactory<THandler>([typeof(Client)]), true);
-        }
-        catch (InvalidOperationException)
-        {
-            return (ActivatorUtilities.CreateFactory<THandler>(Type.EmptyTypes), false);
-        }
+        var takesClient = typeof(THandler).GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(Client)));
+        return (ActivatorUtilities.CreateFactory<THandler>(takesClient ? [typeof(Client)] : Type.EmptyTypes), takesClient);
     }
 
     private async ValueTask<EventOutcome> DispatchInScopeAsync<TContract, THandler>(ObjectFactory<THandler> create, bool takesClient, Client client, IncomingEvent incoming)
@@ -66,5 +60,5 @@ public sealed partial class Listener
     /// <summary>An answer to one of the server's questions, an event for a handler, or else a plain message.</summary>
     private bool TryHandleTyped(Client client, Typed.Messages.Message message) =>
         client.Answers.TryComplete(message)
-        || _handlers.TryDispatch(client, message, SendAnswer, _handlerFailed ??= (client, e, name) => Logging.Log.HandlerFailed(_logger, e, name, client.SessionId));
+        || _handlers.TryDispatch(client, message, SendAnswer, HandlerFailed);
 }

@@ -236,6 +236,20 @@ public sealed class BadInputTests : IAsyncLifetime
         await AssertReconnectsAsync(socket.SessionId);
     }
 
+    [Fact]
+    public async Task A_short_websocket_message_over_a_small_limit_is_refused_as_a_long_one_is()
+    {
+        await using var small = await SocketServerHost.StartEchoAsync(o => o.MaxMessageSize = 100);
+        var socket = await small.WebSocketAsync();
+        await socket.HandshakeAsync();
+
+        await socket.SendAsync(new string('x', 200));
+
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, await socket.WaitForCloseAsync());
+        Assert.True(small.Logs.Contains("over the size limit"));
+        await socket.DisposeAsync();
+    }
+
     private async Task AssertReconnectsAsync(string sessionId)
     {
         var client = _server.Listener.ClientsIndex[sessionId];

@@ -1,4 +1,3 @@
-using Typed.Framing;
 using Typed.Messages;
 
 namespace Typed.Client.Delivery;
@@ -81,11 +80,7 @@ internal sealed class Outbox
         {
             if (!Acknowledged)
             {
-                var count = _entries.FindIndex(e => e.Seq > batch.LastSeq);
-                count = count < 0 ? _entries.Count : count;
-                _entries.RemoveRange(0, count);
-                _written -= count;
-                SignalIfEmpty();
+                DropWrittenThrough(batch.LastSeq);
             }
         }
     }
@@ -104,16 +99,22 @@ internal sealed class Outbox
     {
         lock (_gate)
         {
-            var count = 0;
-            while (count < _entries.Count && count < _written && _entries[count].Seq <= ack)
-            {
-                count++;
-            }
-
-            _entries.RemoveRange(0, count);
-            _written -= count;
-            SignalIfEmpty();
+            DropWrittenThrough(ack);
         }
+    }
+
+    // Called with _gate held: forgets the written entries numbered up to seq.
+    private void DropWrittenThrough(long seq)
+    {
+        var count = 0;
+        while (count < _written && _entries[count].Seq <= seq)
+        {
+            count++;
+        }
+
+        _entries.RemoveRange(0, count);
+        _written -= count;
+        SignalIfEmpty();
     }
 
     /// <summary>A new session numbers from 1 again; everything not confirmed goes to it.</summary>

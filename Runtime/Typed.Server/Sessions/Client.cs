@@ -27,9 +27,11 @@ public sealed class Client
     private Downstream? _downstream;
     private TaskCompletionSource? _waiter;
 
-    // Payloads being handed to the application: what they cause to be sent is written by the
-    // receiving thread once they are, so the downstream's writer is not woken for it.
-    private int _receiving;
+    // The session whose payload this thread is handing to the application: what that causes the
+    // session to send is written by this thread once it is done, so its writer is not woken for
+    // it. Sends from other threads meanwhile wake it as usual.
+    [ThreadStatic]
+    private static Client? t_answering;
     private ITimer? _expiry;
     private int _expiryGeneration;
     private int _connections;
@@ -355,23 +357,20 @@ public sealed class Client
     /// </param>
     internal async ValueTask<long> ReceiveAndAnswerAsync(ClientPayloadContent payload, bool ackInFrame, bool waitForAnswer)
     {
-        lock (_gate)
-        {
-            _receiving++;
-        }
-
         long received;
         Transports.DownstreamPump? writer = null;
+        var outer = t_answering;
+        t_answering = this;
         try
         {
             received = Receive(payload, ackInFrame);
         }
         finally
         {
+            t_answering = outer;
             TaskCompletionSource? waiter = null;
             lock (_gate)
             {
-                _receiving--;
                 if (HasOutgoing && _ended is null)
                 {
                     writer = _downstream?.Pump;
@@ -400,18 +399,17 @@ public sealed class Client
         TaskCompletionSource? waiter;
         lock (_gate)
         {
-            waiter = _waiter;
-            _waiter = null;
+            waiter = TakeWaiter(evenWhenAnswering: true);
         }
 
         waiter?.TrySetResult();
     }
 
-    // Called with _gate held: the waiter to wake for what was just queued, unless a payload being
-    // received will write it.
-    private TaskCompletionSource? TakeWaiter()
+    // Called with _gate held: the waiter to wake for what was just queued, unless this thread is
+    // handing the session a payload and will write it.
+    private TaskCompletionSource? TakeWaiter(bool evenWhenAnswering = false)
     {
-        if (_receiving > 0)
+        if (!evenWhenAnswering && t_answering == this)
         {
             return null;
         }
@@ -515,8 +513,7 @@ public sealed class Client
             _expiry?.Dispose();
             _expiry = null;
             downstream = _downstream;
-            waiter = _waiter;
-            _waiter = null;
+            waiter = TakeWaiter(evenWhenAnswering: true);
             wasConnected = _handshake == HandshakeState.Done;
         }
 

@@ -129,7 +129,6 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                 ReadOnlyMemory<byte> received = small.AsMemory(0, result.Count);
                 if (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close)
                 {
-                    large.ClearAndRelease();
                     large.Write(received.Span);
                     do
                     {

@@ -6,8 +6,8 @@ namespace Typed.LoadBenchmark.Scenarios;
 
 /// <summary>
 /// One sender, many listeners: the sender shouts a number of messages, the server sends each to
-/// every connection. Deliveries per second, counted until the last connection has them all. As
-/// with round trips, the servers take turns, a share of the messages each round.
+/// every connection. Deliveries per second, counted until the last connection has them all. The
+/// servers take turns (<see cref="Turns"/>), a share of the messages each round.
 /// </summary>
 public static class Broadcast
 {
@@ -21,24 +21,12 @@ public static class Broadcast
                 connections.Add(await Connections.OpenAsync(server.Kind, Channel.WebSocket, server.Process.Url, settings.BroadcastConnections));
             }
 
-            var elapsed = new TimeSpan[servers.Count];
-            var serverCpu = new TimeSpan[servers.Count];
-            var clientCpu = new TimeSpan[servers.Count];
             var perRound = settings.BroadcastMessages / settings.Rounds;
-            for (var round = 0; round < settings.Rounds; round++)
-            {
-                for (var turn = 0; turn < servers.Count; turn++)
-                {
-                    var s = (round + turn) % servers.Count;
-                    var cpuBefore = servers[s].Process.CpuTime;
-                    var clientCpuBefore = Measurement.LoadProcessCpu;
-                    var clock = Stopwatch.StartNew();
-                    await ShoutAndWaitAsync(connections[s], perRound, (round + 1) * perRound, patience);
-                    elapsed[s] += clock.Elapsed;
-                    serverCpu[s] += servers[s].Process.CpuTime - cpuBefore;
-                    clientCpu[s] += Measurement.LoadProcessCpu - clientCpuBefore;
-                }
-            }
+            var totals = await Turns.TakeAsync(
+                servers,
+                settings.Rounds,
+                prepare: null,
+                (s, round) => ShoutAndWaitAsync(connections[s], perRound, (round + 1) * perRound, patience));
 
             var expected = (long)settings.BroadcastConnections * perRound * settings.Rounds;
             return [.. servers.Select((server, s) => new Measurement(
@@ -46,9 +34,9 @@ public static class Broadcast
                 server.Kind.ToString(),
                 connections[s].Sum(c => Math.Min(c.Heard, perRound * settings.Rounds)),
                 expected,
-                elapsed[s],
-                serverCpu[s],
-                clientCpu[s]))];
+                totals[s].Elapsed,
+                totals[s].ServerCpu,
+                totals[s].ClientCpu))];
         }
         finally
         {

@@ -8,11 +8,7 @@ namespace Typed.LoadBenchmark.Scenarios;
 /// Ping-pong: every connection sends, waits for the answer, and goes again, for a fixed time.
 /// Round trips per second, p50 and p99 latency, and the server's CPU per round trip.
 /// </summary>
-/// <remarks>
-/// The servers take turns: the measured time is cut into rounds, and in each round every server
-/// runs its share, so that a slow spell of a shared machine falls on all of them rather than on
-/// whichever happened to be running.
-/// </remarks>
+/// <remarks>The servers take turns (<see cref="Turns"/>), each running its share of the time per round.</remarks>
 public static class RoundTrips
 {
     public const string Payload = "0123456789abcdef0123456789abcdef"; // 32 bytes
@@ -28,23 +24,12 @@ public static class RoundTrips
             }
 
             var share = settings.Duration / settings.Rounds;
-            for (var round = 0; round < settings.Rounds; round++)
-            {
-                for (var turn = 0; turn < runs.Count; turn++)
-                {
-                    var run = runs[(round + turn) % runs.Count];
-                    await LoopAsync(run.Connections, round == 0 ? settings.Warmup : settings.Warmup / 4, roundTrip, latencies: null);
-                    var cpuBefore = run.Server.Process.CpuTime;
-                    var clientCpuBefore = Measurement.LoadProcessCpu;
-                    var clock = Stopwatch.StartNew();
-                    await LoopAsync(run.Connections, share, roundTrip, run.Latencies);
-                    run.Elapsed += clock.Elapsed;
-                    run.ServerCpu += run.Server.Process.CpuTime - cpuBefore;
-                    run.ClientCpu += Measurement.LoadProcessCpu - clientCpuBefore;
-                }
-            }
-
-            return [.. runs.Select(run => run.Result(scenario))];
+            var totals = await Turns.TakeAsync(
+                servers,
+                settings.Rounds,
+                (s, round) => LoopAsync(runs[s].Connections, round == 0 ? settings.Warmup : settings.Warmup / 4, roundTrip, latencies: null),
+                (s, _) => LoopAsync(runs[s].Connections, share, roundTrip, runs[s].Latencies));
+            return [.. runs.Select((run, s) => run.Result(scenario, totals[s]))];
         }
         finally
         {
@@ -69,7 +54,7 @@ public static class RoundTrips
         }));
     }
 
-    /// <summary>One server's connections and what its turns added up to.</summary>
+    /// <summary>One server's connections and their round-trip times.</summary>
     private sealed class ServerRun(RunningServer server, ILoadConnection[] connections)
     {
         public RunningServer Server { get; } = server;
@@ -78,20 +63,14 @@ public static class RoundTrips
 
         public Latencies[] Latencies { get; } = [.. connections.Select(_ => new Latencies())];
 
-        public TimeSpan Elapsed { get; set; }
-
-        public TimeSpan ServerCpu { get; set; }
-
-        public TimeSpan ClientCpu { get; set; }
-
-        public Measurement Result(string scenario)
+        public Measurement Result(string scenario, TurnTotals totals)
         {
             var (p50, p99) = Scenarios.Latencies.Percentiles(Latencies);
             long count = Latencies.Sum(l => l.Count);
 
             // Every connection must have made round trips for the scenario to count as complete.
             var expected = Latencies.All(l => l.Count > 0) ? count : count + 1;
-            return new Measurement(scenario, Server.Kind.ToString(), count, expected, Elapsed, ServerCpu, ClientCpu, p50, p99);
+            return new Measurement(scenario, Server.Kind.ToString(), count, expected, totals.Elapsed, totals.ServerCpu, totals.ClientCpu, p50, p99);
         }
     }
 }

@@ -139,7 +139,10 @@ public sealed class WebSocketWire : TransportWire
     }
 
     /// <summary>Reads until the server closes, answers its close as a browser does, and returns its close status.</summary>
-    public async Task<WebSocketCloseStatus?> WaitForCloseAsync()
+    public async Task<WebSocketCloseStatus?> WaitForCloseAsync() => await WaitForCloseUnboundedAsync().Within();
+
+    // Frames (echoes, heartbeats) are read past until the close; the caller bounds the wait.
+    private async Task<WebSocketCloseStatus?> WaitForCloseUnboundedAsync()
     {
         try
         {
