@@ -208,7 +208,7 @@ public sealed partial class Socket
         }
 
         // Everything the server has not acknowledged goes again; it drops what it already has.
-        _outbox.Rewind();
+        _outbox.Rewind(batch: null);
         Adopt(transport, name);
     }
 

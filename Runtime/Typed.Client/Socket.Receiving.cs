@@ -12,10 +12,24 @@ public sealed partial class Socket
 
     private void OnFrame(Sink sink, ReadOnlyMemory<byte> bytes)
     {
+        // A transport hands over one frame at a time, so its sink's list serves every frame; it
+        // is emptied afterwards so that it does not hold on to the frame.
+        try
+        {
+            OnFrame(sink, bytes, sink.Parsed);
+        }
+        finally
+        {
+            sink.Parsed.Clear();
+        }
+    }
+
+    private void OnFrame(Sink sink, ReadOnlyMemory<byte> bytes, List<Message> parsed)
+    {
         ServerFrameContent content;
         try
         {
-            content = ServerFrame.ParseContent(bytes);
+            content = ServerFrame.ParseContent(bytes, parsed);
         }
         catch (ProtocolFormatException e)
         {
@@ -90,6 +104,9 @@ public sealed partial class Socket
     private sealed class Sink(Socket socket, string transport) : IFrameSink
     {
         public string Transport { get; } = transport;
+
+        /// <summary>The list each frame's messages are parsed into.</summary>
+        public List<Message> Parsed { get; } = [];
 
         private readonly TaskCompletionSource _handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

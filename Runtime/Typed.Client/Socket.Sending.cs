@@ -84,7 +84,7 @@ public sealed partial class Socket
         _payload.Clear();
         if (acknowledged)
         {
-            ClientPayload.WriteEnvelope(_payload, batch is { } some ? some.Messages : [], new DeliveryNumbers(batch?.FirstSeq, ack));
+            ClientPayload.WriteEnvelope(_payload, batch is { } some ? some.Messages : ArraySegment<Message>.Empty, new DeliveryNumbers(batch?.FirstSeq, ack));
         }
         else
         {
@@ -114,7 +114,7 @@ public sealed partial class Socket
         catch (Exception e)
         {
             // Everything not confirmed goes again once the supervisor has reconnected.
-            _outbox.Rewind();
+            _outbox.Rewind(batch);
             _logger.LogDebug(e, "Sending over {Transport} failed.", transport.Name);
             transport.Fail(e);
             return false;

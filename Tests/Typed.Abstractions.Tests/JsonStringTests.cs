@@ -43,6 +43,17 @@ public class JsonStringTests
 
     [Theory]
     [MemberData(nameof(WellFormedTexts))]
+    [InlineData("caf\u00e9 \u4e2d\u6587, nothing to escape")]
+    public void Encode_gives_the_bytes_Write_gives(string text)
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        JsonString.Write(text, writer);
+
+        Assert.Equal(writer.WrittenSpan.ToArray(), JsonString.Encode(text));
+    }
+
+    [Theory]
+    [MemberData(nameof(WellFormedTexts))]
     public void Written_literal_is_valid_json_that_System_Text_Json_decodes_to_the_same_text(string text)
     {
         var literal = JsonString.Encode(text);

@@ -27,6 +27,29 @@ public class ServerFrameTests
     }
 
     [Fact]
+    public void A_frame_parsed_into_a_given_list_fills_that_list()
+    {
+        var reused = new List<Message> { Message.FromText("left over") };
+        reused.Clear();
+
+        var content = ServerFrame.ParseContent(Utf8Bytes.Of(SampleFrame), reused);
+
+        Assert.Same(reused, content.Messages);
+        Assert.Equal(SampleMessages().Select(m => m.ToString()), reused.Select(m => m.ToString()));
+    }
+
+    [Fact]
+    public void A_frame_without_messages_leaves_a_given_list_alone()
+    {
+        var reused = new List<Message>();
+
+        var content = ServerFrame.ParseContent(Utf8Bytes.Of("{\"heartbeat\":1}"), reused);
+
+        Assert.Empty(content.Messages);
+        Assert.Empty(reused);
+    }
+
+    [Fact]
     public void Encode_of_one_message()
     {
         Assert.Equal(Utf8Bytes.Of("{\"messages\":[\"hello\"]}"), ServerFrame.Encode("hello"));

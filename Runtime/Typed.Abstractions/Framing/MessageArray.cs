@@ -36,16 +36,7 @@ internal static class MessageArray
         output.Write(message.Json.Span);
     }
 
-    /// <summary>Reads the array the reader stands before (or on), slicing each element out of <paramref name="source"/>.</summary>
-    public static List<Message> ReadElements(ref Utf8JsonReader reader, ReadOnlyMemory<byte> source)
-    {
-        // Most payloads carry one message: room for one, grown only when a second comes.
-        var messages = new List<Message>(1);
-        ReadElements(ref reader, source, messages);
-        return messages;
-    }
-
-    /// <summary>As <see cref="ReadElements(ref Utf8JsonReader, ReadOnlyMemory{byte})"/>, adding to <paramref name="into"/>.</summary>
+    /// <summary>Reads the array the reader stands before (or on), slicing each element out of <paramref name="source"/> into <paramref name="into"/>.</summary>
     public static void ReadElements(ref Utf8JsonReader reader, ReadOnlyMemory<byte> source, List<Message> into)
     {
         if (reader.TokenType != JsonTokenType.StartArray && (!reader.Read() || reader.TokenType != JsonTokenType.StartArray))

@@ -72,8 +72,13 @@ public static class ServerFrame
     public static IReadOnlyList<Message> Parse(ReadOnlyMemory<byte> frame) => ParseContent(frame).Messages;
 
     /// <summary>Reads a frame's messages and its acknowledged-delivery numbers, if it carries any.</summary>
+    /// <param name="frame">The frame's bytes; the messages share its memory.</param>
+    /// <param name="into">
+    /// A list to add the messages to and hand back as <see cref="ServerFrameContent.Messages"/>
+    /// (a connection reading frame after frame reuses one, emptied each time); a new list when null.
+    /// </param>
     /// <exception cref="ProtocolFormatException">Not a JSON object in valid UTF-8.</exception>
-    public static ServerFrameContent ParseContent(ReadOnlyMemory<byte> frame)
+    public static ServerFrameContent ParseContent(ReadOnlyMemory<byte> frame, List<Message>? into = null)
     {
         JsonValidation.EnsureUtf8(frame.Span);
         try
@@ -91,7 +96,9 @@ public static class ServerFrame
                 if (reader.ValueTextEquals("messages"u8))
                 {
                     reader.Read();
-                    messages = MessageArray.ReadElements(ref reader, frame);
+                    var read = into ?? new List<Message>(1);
+                    MessageArray.ReadElements(ref reader, frame, read);
+                    messages = read;
                 }
                 else if (!DeliveryNumbers.TryReadMember(ref reader, ref numbers))
                 {

@@ -49,6 +49,15 @@ public static class JsonString
     /// <summary>Encodes <paramref name="text"/> as a quoted JSON string into a new array.</summary>
     public static byte[] Encode(ReadOnlySpan<char> text)
     {
+        if (LengthOfSafeRun(text) == text.Length)
+        {
+            // Nothing to escape (the common case): the exact array, written in one pass.
+            var quoted = new byte[Encoding.UTF8.GetByteCount(text) + 2];
+            quoted[0] = quoted[^1] = (byte)'"';
+            Encoding.UTF8.GetBytes(text, quoted.AsSpan(1));
+            return quoted;
+        }
+
         var writer = new ArrayBufferWriter<byte>(text.Length + 2);
         Write(text, writer);
         return writer.WrittenSpan.ToArray();

@@ -14,7 +14,13 @@ internal sealed class Outbox
     private readonly List<(long Seq, Message Message)> _entries = [];
     private int _written;
     private long _nextSeq = 1;
-    private TaskCompletionSource _empty = Completed();
+
+    // Made only when someone waits for the outbox to empty, so that a message costs no task.
+    private TaskCompletionSource? _empty;
+
+    // The batch handed to the writer: one writer at a time (the socket's writing gate), and it is
+    // done with a batch before it takes the next, so one array serves every batch.
+    private Message[] _taken = new Message[4];
 
     /// <summary>Whether the server agreed to acknowledged delivery; decided by each handshake.</summary>
     public bool Acknowledged { get; set; }
@@ -35,10 +41,6 @@ internal sealed class Outbox
         lock (_gate)
         {
             _entries.Add((_nextSeq++, message));
-            if (_empty.Task.IsCompleted)
-            {
-                _empty = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
         }
     }
 
@@ -47,11 +49,20 @@ internal sealed class Outbox
     {
         lock (_gate)
         {
+            if (_entries.Count == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _empty ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return _empty.Task;
         }
     }
 
-    /// <summary>Takes everything not yet written on the current connection; null when there is nothing.</summary>
+    /// <summary>
+    /// Takes everything not yet written on the current connection; null when there is nothing.
+    /// The batch's messages are valid until the next call.
+    /// </summary>
     public OutboxBatch? TakeUnwritten()
     {
         lock (_gate)
@@ -61,13 +72,18 @@ internal sealed class Outbox
                 return null;
             }
 
-            var messages = new Message[_entries.Count - _written];
-            for (var i = 0; i < messages.Length; i++)
+            var count = _entries.Count - _written;
+            if (_taken.Length < count)
             {
-                messages[i] = _entries[_written + i].Message;
+                _taken = new Message[Math.Max(count, _taken.Length * 2)];
             }
 
-            var batch = new OutboxBatch(_entries[_written].Seq, messages);
+            for (var i = 0; i < count; i++)
+            {
+                _taken[i] = _entries[_written + i].Message;
+            }
+
+            var batch = new OutboxBatch(_entries[_written].Seq, new ArraySegment<Message>(_taken, 0, count));
             _written = _entries.Count;
             return batch;
         }
@@ -78,6 +94,7 @@ internal sealed class Outbox
     {
         lock (_gate)
         {
+            ReleaseTaken(batch);
             if (!Acknowledged)
             {
                 DropWrittenThrough(batch.LastSeq);
@@ -85,12 +102,28 @@ internal sealed class Outbox
         }
     }
 
-    /// <summary>Writing failed: everything not confirmed goes again on the next connection.</summary>
-    public void Rewind()
+    /// <summary>Writing <paramref name="batch"/> (if any) failed: everything not confirmed goes again on the next connection.</summary>
+    public void Rewind(OutboxBatch? batch)
     {
         lock (_gate)
         {
+            if (batch is { } failed)
+            {
+                ReleaseTaken(failed);
+            }
+
             _written = 0;
+        }
+    }
+
+    // Called with _gate held: the batch array lets go of the messages (the entries keep what is
+    // unconfirmed), and of its size after an unusually big batch.
+    private void ReleaseTaken(OutboxBatch batch)
+    {
+        Array.Clear(_taken, 0, batch.Messages.Count);
+        if (_taken.Length > 1024)
+        {
+            _taken = new Message[4];
         }
     }
 
@@ -132,25 +165,19 @@ internal sealed class Outbox
         }
     }
 
-    private static TaskCompletionSource Completed()
-    {
-        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        completed.SetResult();
-        return completed;
-    }
-
     // Called with _gate held.
     private void SignalIfEmpty()
     {
-        if (_entries.Count == 0)
+        if (_entries.Count == 0 && _empty is { } empty)
         {
-            _empty.TrySetResult();
+            _empty = null;
+            empty.TrySetResult();
         }
     }
 }
 
 /// <summary>Messages taken from the outbox to go out in one payload, numbered from <see cref="FirstSeq"/>.</summary>
-internal readonly record struct OutboxBatch(long FirstSeq, Message[] Messages)
+internal readonly record struct OutboxBatch(long FirstSeq, ArraySegment<Message> Messages)
 {
-    public long LastSeq => FirstSeq + Messages.Length - 1;
+    public long LastSeq => FirstSeq + Messages.Count - 1;
 }
