@@ -25,6 +25,7 @@ public sealed class LoadBenchmarkSmokeTests(Xunit.Abstractions.ITestOutputHelper
         {
             Assert.Contains($"  memory on {server}: 100 of 100 in 0.2 s", lines);
             Assert.Contains(lines, line => line.StartsWith($"  echo on {server}: ", StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.StartsWith($"  echo on the pool on {server}: ", StringComparison.Ordinal));
         }
 
         foreach (var server in new[] { "Typed", "SignalR" })

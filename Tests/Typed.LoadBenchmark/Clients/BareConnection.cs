@@ -13,7 +13,7 @@ internal sealed class BareConnection(Uri server) : ILoadConnection
 
     public Task ConnectAsync() => _socket.ConnectAsync(new Uri($"ws://{server.Authority}/ws"), CancellationToken.None);
 
-    public async Task EchoAsync(string text)
+    public async Task EchoAsync(string text, bool onThreadPool)
     {
         var length = Encoding.UTF8.GetBytes(text, _buffer);
         await _socket.SendAsync(_buffer.AsMemory(0, length), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -23,6 +23,11 @@ internal sealed class BareConnection(Uri server) : ILoadConnection
             received = await _socket.ReceiveAsync(_buffer.AsMemory(), CancellationToken.None);
         }
         while (!received.EndOfMessage);
+
+        if (onThreadPool)
+        {
+            await Task.Yield(); // the same hop the frameworks' clients make then
+        }
     }
 
     public Task TypedEchoAsync(string text) => throw new NotSupportedException("The bare echo has no typed events.");

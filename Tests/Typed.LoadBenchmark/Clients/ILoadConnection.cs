@@ -6,7 +6,13 @@ public interface ILoadConnection : IAsyncDisposable
     Task ConnectAsync();
 
     /// <summary>Sends the text as a plain message and waits for it to come back.</summary>
-    Task EchoAsync(string text);
+    /// <param name="text">What to send.</param>
+    /// <param name="onThreadPool">
+    /// Whether the wait ends on a thread-pool thread (as an application's awaiting code usually
+    /// does, after a task completed with asynchronous continuations) rather than on the thread
+    /// that received the answer.
+    /// </param>
+    Task EchoAsync(string text, bool onThreadPool);
 
     /// <summary>Asks the typed echo (a hub method on SignalR) and waits for the answer.</summary>
     Task TypedEchoAsync(string text);

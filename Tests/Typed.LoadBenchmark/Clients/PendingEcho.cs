@@ -4,9 +4,10 @@ namespace Typed.LoadBenchmark.Clients;
 
 /// <summary>
 /// The one echo a connection waits for at a time, and the count of broadcasts it heard. The
-/// waiting connection goes on in the thread that received the echo, as the bare client's loop
-/// does after its own receive, so that the harness adds no thread hop to any framework's round
-/// trip; one reusable source per connection, so it adds no allocation either.
+/// waiting connection goes on either in the thread that received the echo, as the bare client's
+/// loop does after its own receive, or on the thread pool, as code awaiting a task completed with
+/// asynchronous continuations does; one reusable source per connection, so the harness adds no
+/// allocation.
 /// </summary>
 internal sealed class PendingEcho : IValueTaskSource
 {
@@ -17,9 +18,10 @@ internal sealed class PendingEcho : IValueTaskSource
     public int Heard => Volatile.Read(ref _heard);
 
     /// <summary>The next message answers the echo; call before sending it, await after.</summary>
-    public ValueTask Expect()
+    public ValueTask Expect(bool onThreadPool)
     {
         _source.Reset();
+        _source.RunContinuationsAsynchronously = onThreadPool;
         Volatile.Write(ref _expecting, 1);
         return new ValueTask(this, _source.Version);
     }

@@ -20,9 +20,9 @@ internal sealed class SignalRConnection : ILoadConnection
 
     public Task ConnectAsync() => _connection.StartAsync();
 
-    public async Task EchoAsync(string text)
+    public async Task EchoAsync(string text, bool onThreadPool)
     {
-        var back = _echo.Expect();
+        var back = _echo.Expect(onThreadPool);
         await _connection.SendAsync("Send", text);
         await back;
     }

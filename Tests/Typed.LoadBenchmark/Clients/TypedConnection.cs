@@ -18,9 +18,9 @@ internal sealed class TypedConnection : ILoadConnection
 
     public Task ConnectAsync() => _socket.ConnectAsync();
 
-    public async Task EchoAsync(string text)
+    public async Task EchoAsync(string text, bool onThreadPool)
     {
-        var back = _echo.Expect();
+        var back = _echo.Expect(onThreadPool);
         await _socket.SendAsync(text);
         await back;
     }
