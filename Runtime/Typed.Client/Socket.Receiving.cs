@@ -12,11 +12,12 @@ public sealed partial class Socket
 
     private void OnFrame(Sink sink, ReadOnlyMemory<byte> bytes)
     {
-        // A transport hands over one frame at a time, so its sink's list serves every frame; it
-        // is emptied afterwards so that it does not hold on to the frame.
+        // A transport hands over one frame at a time, so its sink's list serves every frame. It is
+        // emptied afterwards, also after a frame that failed to parse halfway, so that it neither
+        // holds on to the frame nor lends its first messages to the next.
         try
         {
-            OnFrame(sink, bytes, sink.Parsed);
+            HandleFrame(sink, bytes);
         }
         finally
         {
@@ -24,12 +25,12 @@ public sealed partial class Socket
         }
     }
 
-    private void OnFrame(Sink sink, ReadOnlyMemory<byte> bytes, List<Message> parsed)
+    private void HandleFrame(Sink sink, ReadOnlyMemory<byte> bytes)
     {
         ServerFrameContent content;
         try
         {
-            content = ServerFrame.ParseContent(bytes, parsed);
+            content = ServerFrame.ParseContent(bytes, sink.Parsed);
         }
         catch (ProtocolFormatException e)
         {
