@@ -1,10 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Typed.Framing;
 using Typed.Testing;
 
@@ -23,16 +20,13 @@ public class HostileServerTests
             ServerFrame.Encode("after"));
         var options = ClientProbe.Options(TransportNames.WebSocket);
         options.AcknowledgedDelivery = false;
-        await using var probe = new ClientProbe(BaseUri(app), options);
+        await using var probe = new ClientProbe(app.BaseUri(), options);
         await probe.Socket.ConnectAsync().Within();
 
         var received = await probe.ReceiveAsync(2);
 
         Assert.Equal(["whole", "after"], received.Select(m => m.Text));
     }
-
-    private static Uri BaseUri(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     // A server that answers any WebSocket request with the given frames, then holds the connection open.
     private static async Task<WebApplication> StartAsync(params byte[][] frames)

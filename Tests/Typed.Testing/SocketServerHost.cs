@@ -68,8 +68,7 @@ public sealed class SocketServerHost : IAsyncDisposable
         app.MapSockets(setup);
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SocketServerHost(app, new Uri(address), logs);
+        return new SocketServerHost(app, app.BaseUri(), logs);
     }
 
     /// <summary>Where the Flash policy listener was bound.</summary>
