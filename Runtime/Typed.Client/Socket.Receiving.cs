@@ -10,6 +10,12 @@ public sealed partial class Socket
 {
     private readonly object _receiveGate = new();
 
+    // Set while a transport's receiving thread hands messages to the application: a reply sent
+    // from a handler then goes through the pump, so that the transport goes back to reading at
+    // once rather than after the write.
+    [ThreadStatic]
+    private static bool t_handingOver;
+
     private void OnFrame(Sink sink, ReadOnlyMemory<byte> bytes)
     {
         // A transport hands over one frame at a time, so its sink's list serves every frame. It is
@@ -87,12 +93,20 @@ public sealed partial class Socket
             Raise(Opened, nameof(Opened));
         }
 
-        for (var i = first; i < messages.Count; i++)
+        t_handingOver = true;
+        try
         {
-            if (!TryHandleTyped(messages[i]))
+            for (var i = first; i < messages.Count; i++)
             {
-                Raise(MessageReceived, messages[i]);
+                if (!TryHandleTyped(messages[i]))
+                {
+                    Raise(MessageReceived, messages[i]);
+                }
             }
+        }
+        finally
+        {
+            t_handingOver = false;
         }
 
         if (first < messages.Count && _outbox.Acknowledged)

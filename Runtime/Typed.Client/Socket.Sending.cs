@@ -10,7 +10,9 @@ namespace Typed.Client;
 /// <summary>
 /// Sending: one payload at a time per connection, with what is owed in acknowledgements. Whoever
 /// holds the writing gate writes: the thread that queued a message, when nothing else is being
-/// written (no thread is woken for it), or else the pump, which the queueing thread wakes.
+/// written (no thread is woken for it), or else the pump, which the queueing thread wakes. A
+/// message queued by a handler on the thread that received a frame goes through the pump too:
+/// the transport reads on while the reply is written, as two threads do in a SignalR client.
 /// </summary>
 public sealed partial class Socket
 {
@@ -27,7 +29,8 @@ public sealed partial class Socket
     {
         _outbox.Add(message);
         var now = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (now - Volatile.Read(ref _lastInlineWrite) < BurstTicks
+        if (t_handingOver
+            || now - Volatile.Read(ref _lastInlineWrite) < BurstTicks
             || _transport is not { Completion.IsCompleted: false } transport
             || !_writing.Wait(0))
         {
@@ -42,9 +45,12 @@ public sealed partial class Socket
     /// <summary>Writes what the application queued, and acknowledgements, until the transport is replaced or fails.</summary>
     private async Task PumpAsync(ClientTransport transport)
     {
+        // The transport's end wakes the pump as a message does, so that one wait serves both
+        // (rather than a task made per wait to watch the two).
+        _ = transport.Completion.ContinueWith(static (_, signal) => ((AsyncSignal)signal!).Signal(), _outgoing, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         while (true)
         {
-            await Task.WhenAny(_outgoing.WaitAsync(CancellationToken.None), transport.Completion);
+            await _outgoing.WaitAsync(CancellationToken.None);
             if (transport != _transport || transport.Completion.IsCompleted)
             {
                 return;

@@ -14,17 +14,20 @@ public sealed partial class Listener
 
     /// <summary>
     /// Handles the events of <typeparamref name="TContract"/> with <typeparamref name="THandler"/>. A
-    /// handler is made for each event, in a dependency-injection scope of its own in which
-    /// <see cref="Client"/> is the client that sent it (as a SignalR hub is made per invocation).
+    /// handler is made for each event (as a SignalR hub is made per invocation); one whose
+    /// constructor takes services gets them from a dependency-injection scope of its own, in which
+    /// <see cref="Client"/> is the client that sent the event.
     /// </summary>
     public Listener Handle<TContract, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
         where TContract : class
         where THandler : class, TContract
     {
         // The constructor is looked up once, not per event. A constructor that takes the Client is
-        // given it directly, so that the scope resolves nothing for the common handler.
-        var (create, takesClient) = HandlerFactory<THandler>();
-        _handlers.Add<TContract>((client, incoming) => DispatchInScopeAsync<TContract, THandler>(create, takesClient, client, incoming));
+        // given it directly, so that the common handler needs no scope at all.
+        var (create, takesClient, takesServices) = HandlerFactory<THandler>();
+        _handlers.Add<TContract>(takesServices
+            ? (client, incoming) => DispatchInScopeAsync<TContract, THandler>(create, takesClient, client, incoming)
+            : (client, incoming) => EventContract<TContract>.Dispatch(create(_services, takesClient ? [client] : null), incoming));
 
         // Registers the contracts' generated code now, so that their declarations can be served.
         System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(TContract).Module.ModuleHandle);
@@ -40,11 +43,17 @@ public sealed partial class Listener
 
     private static readonly AsyncLocal<Client?> s_dispatching = new();
 
-    private static (ObjectFactory<THandler> Create, bool TakesClient) HandlerFactory<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+    /// <summary>
+    /// How a handler is made: its factory, whether it is given the client, and whether it takes
+    /// services. A handler that takes nothing but the client needs no scope: none is made for it.
+    /// </summary>
+    private static (ObjectFactory<THandler> Create, bool TakesClient, bool TakesServices) HandlerFactory<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
         where THandler : class
     {
-        var takesClient = typeof(THandler).GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(Client)));
-        return (ActivatorUtilities.CreateFactory<THandler>(takesClient ? [typeof(Client)] : Type.EmptyTypes), takesClient);
+        var parameters = typeof(THandler).GetConstructors().SelectMany(c => c.GetParameters()).ToList();
+        var takesClient = parameters.Any(p => p.ParameterType == typeof(Client));
+        var takesServices = parameters.Any(p => p.ParameterType != typeof(Client));
+        return (ActivatorUtilities.CreateFactory<THandler>(takesClient ? [typeof(Client)] : Type.EmptyTypes), takesClient, takesServices);
     }
 
     private async ValueTask<EventOutcome> DispatchInScopeAsync<TContract, THandler>(ObjectFactory<THandler> create, bool takesClient, Client client, IncomingEvent incoming)

@@ -21,18 +21,21 @@ public static class Broadcast
                 connections.Add(await Connections.OpenAsync(server.Kind, Channel.WebSocket, server.Process.Url, settings.BroadcastConnections));
             }
 
+            // Before its first turn each server broadcasts unmeasured for the warm-up time, so
+            // that its broadcast path runs optimised code, not the first tier of the JIT's.
             var perRound = settings.BroadcastMessages / settings.Rounds;
+            var warmedUp = new int[servers.Count];
             var totals = await Turns.TakeAsync(
                 servers,
                 settings.Rounds,
-                prepare: null,
-                (s, round) => ShoutAndWaitAsync(connections[s], perRound, (round + 1) * perRound, patience));
+                prepare: (s, round) => round == 0 ? WarmUpAsync(connections[s], perRound, settings.Warmup, patience, warmedUp, s) : Task.CompletedTask,
+                (s, round) => ShoutAndWaitAsync(connections[s], perRound, warmedUp[s] + ((round + 1) * perRound), patience));
 
             var expected = (long)settings.BroadcastConnections * perRound * settings.Rounds;
             return [.. servers.Select((server, s) => new Measurement(
                 "broadcast",
                 server.Kind.ToString(),
-                connections[s].Sum(c => Math.Min(c.Heard, perRound * settings.Rounds)),
+                connections[s].Sum(c => Math.Clamp(c.Heard - warmedUp[s], 0, perRound * settings.Rounds)),
                 expected,
                 totals[s].Elapsed,
                 totals[s].ServerCpu,
@@ -45,6 +48,18 @@ public static class Broadcast
                 await Connections.CloseAsync(set);
             }
         }
+    }
+
+    /// <summary>Shouts batches of <paramref name="batch"/> messages until <paramref name="duration"/> has passed; counts them in <paramref name="shouted"/>.</summary>
+    private static async Task WarmUpAsync(ILoadConnection[] connections, int batch, TimeSpan duration, TimeSpan patience, int[] shouted, int server)
+    {
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            shouted[server] += batch;
+            await ShoutAndWaitAsync(connections, batch, shouted[server], patience);
+        }
+        while (clock.Elapsed < duration);
     }
 
     private static async Task ShoutAndWaitAsync(ILoadConnection[] connections, int messages, int heardAfter, TimeSpan patience)

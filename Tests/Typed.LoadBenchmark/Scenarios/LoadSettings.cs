@@ -12,7 +12,7 @@ public sealed record LoadSettings(
     int FallbackConnections,
     int Rounds)
 {
-    public static readonly LoadSettings Full = new(100, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 1000, 1002, 2000, TimeSpan.FromSeconds(2), 20, Rounds: 3);
+    public static readonly LoadSettings Full = new(100, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 1000, 3000, 2000, TimeSpan.FromSeconds(2), 20, Rounds: 6);
 
     public static readonly LoadSettings Quick = new(10, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(200), 50, 10, 100, TimeSpan.FromMilliseconds(200), 5, Rounds: 1);
 }
