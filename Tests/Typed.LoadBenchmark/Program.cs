@@ -21,6 +21,7 @@ var scenarios = Option("--scenarios")?.Split(',');
 var results = await LoadRun.RunAsync(settings, servers, scenario => scenarios is null || scenarios.Contains(scenario), Console.WriteLine);
 Console.WriteLine();
 Console.WriteLine(Report.Table(results));
+Console.WriteLine(Report.TurnSpread(results));
 
 foreach (var incomplete in results.Where(r => !r.Complete))
 {

@@ -16,9 +16,8 @@ public static class Report
         var text = new StringBuilder();
         text.AppendLine("| scenario | figure | Typed | SignalR | bare WebSocket | Typed / SignalR | Typed / bare | bare / SignalR |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var scenario in results.Select(r => r.Scenario).Distinct())
+        foreach (var (scenario, row) in ByScenario(results))
         {
-            var row = results.Where(r => r.Scenario == scenario).ToDictionary(r => r.Server);
             if (scenario == "memory")
             {
                 Line(text, row, scenario, "bytes per idle connection", m => m.BytesPerConnection, "N0");
@@ -50,5 +49,48 @@ public static class Report
             ? (value(ours) / value(theirs)).ToString("0.00", CultureInfo.InvariantCulture) + "×"
             : "";
         text.AppendLine($"| {scenario} | {figure} | {Cell("Typed")} | {Cell("SignalR")} | {Cell("Bare")} | {Ratio("Typed", "SignalR")} | {Ratio("Typed", "Bare")} | {Ratio("Bare", "SignalR")} |");
+    }
+
+    /// <summary>
+    /// How our ratios moved from turn to turn: each round's turns ran one after the other, so a
+    /// turn's ratio compares the servers under nearly the same machine, and the spread shows how
+    /// far one run's figures can be trusted.
+    /// </summary>
+    public static string TurnSpread(IReadOnlyList<Measurement> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| scenario | turns | rate / SignalR (min · median · max) | server CPU per operation / SignalR | rate / bare |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (scenario, row) in ByScenario(results))
+        {
+            if (!row.TryGetValue("Typed", out var ours) || ours.Turns.Count == 0)
+            {
+                continue;
+            }
+
+            string Spread(string other, Func<TurnFigures, double> value) =>
+                row.TryGetValue(other, out var theirs) && theirs.Turns.Count == ours.Turns.Count
+                    ? Summary([.. ours.Turns.Zip(theirs.Turns, (a, b) => value(a) / value(b)).Where(double.IsFinite)])
+                    : "";
+            text.AppendLine($"| {scenario} | {ours.Turns.Count} | {Spread("SignalR", t => t.PerSecond)} | {Spread("SignalR", t => t.CpuMicrosecondsPerOperation)} | {Spread("Bare", t => t.PerSecond)} |");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Each scenario, in the order run, with its measurements by server.</summary>
+    private static IEnumerable<(string Scenario, Dictionary<string, Measurement> Row)> ByScenario(IReadOnlyList<Measurement> results) =>
+        results.Select(r => r.Scenario).Distinct().Select(scenario => (scenario, results.Where(r => r.Scenario == scenario).ToDictionary(r => r.Server)));
+
+    private static string Summary(double[] ratios)
+    {
+        if (ratios.Length == 0)
+        {
+            return ""; // a turn too short for the CPU clock's ticks
+        }
+
+        Array.Sort(ratios);
+        var median = ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : (ratios[(ratios.Length / 2) - 1] + ratios[ratios.Length / 2]) / 2;
+        return string.Join(" · ", new[] { ratios[0], median, ratios[^1] }.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture) + "×"));
     }
 }

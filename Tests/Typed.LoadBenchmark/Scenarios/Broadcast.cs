@@ -29,7 +29,8 @@ public static class Broadcast
                 servers,
                 settings.Rounds,
                 prepare: (s, round) => round == 0 ? WarmUpAsync(connections[s], perRound, settings.Warmup, patience, warmedUp, s) : Task.CompletedTask,
-                (s, round) => ShoutAndWaitAsync(connections[s], perRound, warmedUp[s] + ((round + 1) * perRound), patience));
+                (s, round) => ShoutAndWaitAsync(connections[s], perRound, warmedUp[s] + ((round + 1) * perRound), patience),
+                s => connections[s].Sum(c => (long)c.Heard));
 
             var expected = (long)settings.BroadcastConnections * perRound * settings.Rounds;
             return [.. servers.Select((server, s) => new Measurement(
@@ -39,7 +40,7 @@ public static class Broadcast
                 expected,
                 totals[s].Elapsed,
                 totals[s].ServerCpu,
-                totals[s].ClientCpu))];
+                totals[s].ClientCpu) { Turns = totals[s].Turns })];
         }
         finally
         {

@@ -6,6 +6,9 @@ namespace Typed.LoadBenchmark.Scenarios;
 /// </summary>
 public sealed record Measurement(string Scenario, string Server, long Operations, long Expected, TimeSpan Elapsed, TimeSpan ServerCpu, TimeSpan ClientCpu, double P50Ms = double.NaN, double P99Ms = double.NaN, double BytesPerConnection = double.NaN)
 {
+    /// <summary>Each turn's own figures, when the servers took turns.</summary>
+    public IReadOnlyList<TurnFigures> Turns { get; init; } = [];
+
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
     /// <summary>Server CPU time per operation, in microseconds.</summary>

@@ -28,7 +28,8 @@ public static class RoundTrips
                 servers,
                 settings.Rounds,
                 (s, round) => LoopAsync(runs[s].Connections, round == 0 ? settings.Warmup : settings.Warmup / 4, roundTrip, latencies: null),
-                (s, _) => LoopAsync(runs[s].Connections, share, roundTrip, runs[s].Latencies));
+                (s, _) => LoopAsync(runs[s].Connections, share, roundTrip, runs[s].Latencies),
+                s => runs[s].Latencies.Sum(l => (long)l.Count));
             return [.. runs.Select((run, s) => run.Result(scenario, totals[s]))];
         }
         finally
@@ -70,7 +71,7 @@ public static class RoundTrips
 
             // Every connection must have made round trips for the scenario to count as complete.
             var expected = Latencies.All(l => l.Count > 0) ? count : count + 1;
-            return new Measurement(scenario, Server.Kind.ToString(), count, expected, totals.Elapsed, totals.ServerCpu, totals.ClientCpu, p50, p99);
+            return new Measurement(scenario, Server.Kind.ToString(), count, expected, totals.Elapsed, totals.ServerCpu, totals.ClientCpu, p50, p99) { Turns = totals.Turns };
         }
     }
 }

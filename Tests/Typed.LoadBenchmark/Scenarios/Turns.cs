@@ -14,7 +14,8 @@ internal static class Turns
     /// <param name="rounds">How many rounds.</param>
     /// <param name="prepare">Unmeasured work before a turn (a warm-up), given the server's index and the round.</param>
     /// <param name="turn">The measured turn, given the server's index and the round.</param>
-    public static async Task<TurnTotals[]> TakeAsync(IReadOnlyList<RunningServer> servers, int rounds, Func<int, int, Task>? prepare, Func<int, int, Task> turn)
+    /// <param name="operations">The operations a server has done so far, read between turns for each turn's own figures.</param>
+    public static async Task<TurnTotals[]> TakeAsync(IReadOnlyList<RunningServer> servers, int rounds, Func<int, int, Task>? prepare, Func<int, int, Task> turn, Func<int, long> operations)
     {
         var totals = servers.Select(_ => new TurnTotals()).ToArray();
         for (var round = 0; round < rounds; round++)
@@ -29,11 +30,14 @@ internal static class Turns
 
                 var cpuBefore = servers[s].Process.CpuTime;
                 var clientCpuBefore = Measurement.LoadProcessCpu;
+                var operationsBefore = operations(s);
                 var clock = Stopwatch.StartNew();
                 await turn(s, round);
-                totals[s].Elapsed += clock.Elapsed;
-                totals[s].ServerCpu += servers[s].Process.CpuTime - cpuBefore;
+                var figures = new TurnFigures(operations(s) - operationsBefore, clock.Elapsed, servers[s].Process.CpuTime - cpuBefore);
+                totals[s].Elapsed += figures.Elapsed;
+                totals[s].ServerCpu += figures.ServerCpu;
                 totals[s].ClientCpu += Measurement.LoadProcessCpu - clientCpuBefore;
+                totals[s].Turns.Add(figures);
             }
         }
 
@@ -49,4 +53,15 @@ internal sealed class TurnTotals
     public TimeSpan ServerCpu { get; set; }
 
     public TimeSpan ClientCpu { get; set; }
+
+    /// <summary>Each turn's own figures, in the order of the rounds.</summary>
+    public List<TurnFigures> Turns { get; } = [];
+}
+
+/// <summary>One turn of one server: its operations, how long it took, the server's CPU in it.</summary>
+public sealed record TurnFigures(long Operations, TimeSpan Elapsed, TimeSpan ServerCpu)
+{
+    public double PerSecond => Operations / Elapsed.TotalSeconds;
+
+    public double CpuMicrosecondsPerOperation => Operations == 0 ? double.NaN : ServerCpu.TotalMicroseconds / Operations;
 }
