@@ -14,12 +14,13 @@ public sealed class AcknowledgedDeliveryTests
         using var polling = server.Polling();
 
         var (sessionId, acknowledged) = await OpenAsync(polling);
-        server.Listener.ClientsIndex[sessionId].Send("one");
-        server.Listener.ClientsIndex[sessionId].Send("two");
+        var client = await server.Events.ConnectedAsync(sessionId);
+        client.Send("one");
+        client.Send("two");
         var frame = await PollAsync(polling, sessionId, ack: 0);
 
         Assert.True(acknowledged);
-        Assert.True(server.Listener.ClientsIndex[sessionId].Acknowledged);
+        Assert.True(client.Acknowledged);
         Assert.Equal(["one", "two"], frame.Messages.Select(m => m.Text));
         Assert.Equal(new DeliveryNumbers(1, 0), frame.Numbers);
     }
@@ -80,7 +81,7 @@ public sealed class AcknowledgedDeliveryTests
         await using var server = await SocketServerHost.StartEchoAsync();
         using var polling = server.Polling();
         var (sessionId, _) = await OpenAsync(polling);
-        var client = server.Listener.ClientsIndex[sessionId];
+        var client = await server.Events.ConnectedAsync(sessionId);
         client.Send("one");
         client.Send("two");
         client.Send("three");

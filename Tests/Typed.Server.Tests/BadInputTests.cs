@@ -252,7 +252,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
     private async Task AssertReconnectsAsync(string sessionId)
     {
-        var client = _server.Listener.ClientsIndex[sessionId];
+        var client = await _server.Events.ConnectedAsync(sessionId);
         await Wait.UntilAsync(() => !client.Connected, "the server sees the socket gone");
         await using var again = await _server.WebSocketAsync(sessionId);
         await again.SendAsync("back");

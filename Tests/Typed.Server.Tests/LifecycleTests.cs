@@ -73,7 +73,8 @@ public sealed class LifecycleTests
         using var polling = server.Polling();
         await polling.OpenAsync();
         var held = polling.PollRawAsync();
-        await Wait.UntilAsync(() => server.Listener.ClientsIndex[polling.SessionId].Connections == 2, "the poll is held");
+        var client = await server.Events.ConnectedAsync(polling.SessionId);
+        await Wait.UntilAsync(() => client.Connections == 2, "the poll is held");
 
         var stopping = server.DisposeAsync().AsTask();
 
