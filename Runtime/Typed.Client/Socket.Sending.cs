@@ -53,6 +53,9 @@ public sealed partial class Socket
             await _outgoing.WaitAsync(CancellationToken.None);
             if (transport != _transport || transport.Completion.IsCompleted)
             {
+                // The wake may have been meant for the pump of the transport that replaced this
+                // one: passed on, so that a message queued meanwhile is not left waiting.
+                _outgoing.Signal();
                 return;
             }
 

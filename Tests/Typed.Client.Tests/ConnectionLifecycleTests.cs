@@ -151,7 +151,7 @@ public sealed class ConnectionLifecycleTests
         await client.Socket.SendAsync("plain");
 
         Assert.False(client.Socket.AcknowledgedDelivery);
-        Assert.False(server.Listener.ClientsIndex[client.Socket.SessionId!].Acknowledged);
+        Assert.False((await server.Events.ConnectedAsync(client.Socket.SessionId!)).Acknowledged);
         Assert.Equal("plain", (await client.ReceiveAsync()).Text);
     }
 }

@@ -28,7 +28,13 @@ public static class Broadcast
             var totals = await Turns.TakeAsync(
                 servers,
                 settings.Rounds,
-                prepare: (s, round) => round == 0 ? WarmUpAsync(connections[s], perRound, settings.Warmup, patience, warmedUp, s) : Task.CompletedTask,
+                prepare: async (s, round) =>
+                {
+                    if (round == 0)
+                    {
+                        warmedUp[s] = await WarmUpAsync(connections[s], perRound, settings.Warmup, patience);
+                    }
+                },
                 (s, round) => ShoutAndWaitAsync(connections[s], perRound, warmedUp[s] + ((round + 1) * perRound), patience),
                 s => connections[s].Sum(c => (long)c.Heard));
 
@@ -51,16 +57,18 @@ public static class Broadcast
         }
     }
 
-    /// <summary>Shouts batches of <paramref name="batch"/> messages until <paramref name="duration"/> has passed; counts them in <paramref name="shouted"/>.</summary>
-    private static async Task WarmUpAsync(ILoadConnection[] connections, int batch, TimeSpan duration, TimeSpan patience, int[] shouted, int server)
+    /// <summary>Shouts batches of <paramref name="batch"/> messages until <paramref name="duration"/> has passed; how many were shouted.</summary>
+    private static async Task<int> WarmUpAsync(ILoadConnection[] connections, int batch, TimeSpan duration, TimeSpan patience)
     {
+        var shouted = 0;
         var clock = Stopwatch.StartNew();
         do
         {
-            shouted[server] += batch;
-            await ShoutAndWaitAsync(connections, batch, shouted[server], patience);
+            shouted += batch;
+            await ShoutAndWaitAsync(connections, batch, shouted, patience);
         }
         while (clock.Elapsed < duration);
+        return shouted;
     }
 
     private static async Task ShoutAndWaitAsync(ILoadConnection[] connections, int messages, int heardAfter, TimeSpan patience)

@@ -12,10 +12,13 @@ public sealed record Measurement(string Scenario, string Server, long Operations
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
     /// <summary>Server CPU time per operation, in microseconds.</summary>
-    public double CpuMicrosecondsPerOperation => Operations == 0 ? double.NaN : ServerCpu.TotalMicroseconds / Operations;
+    public double CpuMicrosecondsPerOperation => MicrosecondsPer(ServerCpu, Operations);
 
     /// <summary>The load process's CPU time per operation (the clients' share of the same two cores), in microseconds.</summary>
-    public double ClientCpuMicrosecondsPerOperation => Operations == 0 ? double.NaN : ClientCpu.TotalMicroseconds / Operations;
+    public double ClientCpuMicrosecondsPerOperation => MicrosecondsPer(ClientCpu, Operations);
+
+    /// <summary>CPU time per operation in microseconds; not a number when there were none.</summary>
+    public static double MicrosecondsPer(TimeSpan cpu, long operations) => operations == 0 ? double.NaN : cpu.TotalMicroseconds / operations;
 
     /// <summary>CPU used by this process so far: the clients' side of a measurement.</summary>
     public static TimeSpan LoadProcessCpu => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;

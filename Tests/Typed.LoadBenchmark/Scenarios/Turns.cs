@@ -33,11 +33,11 @@ internal static class Turns
                 var operationsBefore = operations(s);
                 var clock = Stopwatch.StartNew();
                 await turn(s, round);
-                var figures = new TurnFigures(operations(s) - operationsBefore, clock.Elapsed, servers[s].Process.CpuTime - cpuBefore);
-                totals[s].Elapsed += figures.Elapsed;
-                totals[s].ServerCpu += figures.ServerCpu;
-                totals[s].ClientCpu += Measurement.LoadProcessCpu - clientCpuBefore;
-                totals[s].Turns.Add(figures);
+                totals[s].Turns.Add(new TurnFigures(
+                    operations(s) - operationsBefore,
+                    clock.Elapsed,
+                    servers[s].Process.CpuTime - cpuBefore,
+                    Measurement.LoadProcessCpu - clientCpuBefore));
             }
         }
 
@@ -45,23 +45,25 @@ internal static class Turns
     }
 }
 
-/// <summary>One server's turns, added up.</summary>
+/// <summary>One server's turns, and what they add up to.</summary>
 internal sealed class TurnTotals
 {
-    public TimeSpan Elapsed { get; set; }
-
-    public TimeSpan ServerCpu { get; set; }
-
-    public TimeSpan ClientCpu { get; set; }
-
     /// <summary>Each turn's own figures, in the order of the rounds.</summary>
     public List<TurnFigures> Turns { get; } = [];
+
+    public TimeSpan Elapsed => Sum(t => t.Elapsed);
+
+    public TimeSpan ServerCpu => Sum(t => t.ServerCpu);
+
+    public TimeSpan ClientCpu => Sum(t => t.ClientCpu);
+
+    private TimeSpan Sum(Func<TurnFigures, TimeSpan> part) => Turns.Aggregate(TimeSpan.Zero, (sum, turn) => sum + part(turn));
 }
 
-/// <summary>One turn of one server: its operations, how long it took, the server's CPU in it.</summary>
-public sealed record TurnFigures(long Operations, TimeSpan Elapsed, TimeSpan ServerCpu)
+/// <summary>One turn of one server: its operations, how long it took, the server's and the clients' CPU in it.</summary>
+public sealed record TurnFigures(long Operations, TimeSpan Elapsed, TimeSpan ServerCpu, TimeSpan ClientCpu)
 {
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
-    public double CpuMicrosecondsPerOperation => Operations == 0 ? double.NaN : ServerCpu.TotalMicroseconds / Operations;
+    public double CpuMicrosecondsPerOperation => Measurement.MicrosecondsPer(ServerCpu, Operations);
 }
