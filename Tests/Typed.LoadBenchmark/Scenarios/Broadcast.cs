@@ -21,20 +21,15 @@ public static class Broadcast
                 connections.Add(await Connections.OpenAsync(server.Kind, Channel.WebSocket, server.Process.Url, settings.BroadcastConnections));
             }
 
-            // Before its first turn each server broadcasts unmeasured for the warm-up time, so
+            // Before the first round each server broadcasts unmeasured for the warm-up time, so
             // that its broadcast path runs optimised code, not the first tier of the JIT's.
             var perRound = settings.BroadcastMessages / settings.Rounds;
             var warmedUp = new int[servers.Count];
             var totals = await Turns.TakeAsync(
                 servers,
                 settings.Rounds,
-                prepare: async (s, round) =>
-                {
-                    if (round == 0)
-                    {
-                        warmedUp[s] = await WarmUpAsync(connections[s], perRound, settings.Warmup, patience);
-                    }
-                },
+                warmUp: async s => warmedUp[s] = await WarmUpAsync(connections[s], perRound, settings.Warmup, patience),
+                prepare: null,
                 (s, round) => ShoutAndWaitAsync(connections[s], perRound, warmedUp[s] + ((round + 1) * perRound), patience),
                 s => connections[s].Sum(c => (long)c.Heard));
 

@@ -27,7 +27,8 @@ public static class RoundTrips
             var totals = await Turns.TakeAsync(
                 servers,
                 settings.Rounds,
-                (s, round) => LoopAsync(runs[s].Connections, round == 0 ? settings.Warmup : settings.Warmup / 4, roundTrip, latencies: null),
+                warmUp: s => WarmUpAsync(runs[s].Connections, light: settings.Warmup, full: settings.Warmup * 2, roundTrip),
+                prepare: s => LoopAsync(runs[s].Connections, settings.Warmup / 4, roundTrip, latencies: null),
                 (s, _) => LoopAsync(runs[s].Connections, share, roundTrip, runs[s].Latencies),
                 s => runs[s].Latencies.Sum(l => (long)l.Count));
             return [.. runs.Select((run, s) => run.Result(scenario, totals[s]))];
@@ -39,6 +40,18 @@ public static class RoundTrips
                 await Connections.CloseAsync(run.Connections);
             }
         }
+    }
+
+    /// <summary>
+    /// A light load first, then the full one. Under full load on two cores the runtime's background
+    /// compiler (tiered JIT) is starved of CPU and the optimised code arrives only after many
+    /// seconds; with a few connections running it has a core to itself and the turns that follow
+    /// measure the steady state.
+    /// </summary>
+    private static async Task WarmUpAsync(ILoadConnection[] connections, TimeSpan light, TimeSpan full, Func<ILoadConnection, Task> roundTrip)
+    {
+        await LoopAsync(connections[..Math.Max(1, connections.Length / 20)], light, roundTrip, latencies: null);
+        await LoopAsync(connections, full, roundTrip, latencies: null);
     }
 
     private static async Task LoopAsync(ILoadConnection[] connections, TimeSpan duration, Func<ILoadConnection, Task> roundTrip, Latencies[]? latencies)

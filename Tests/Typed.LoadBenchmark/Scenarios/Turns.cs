@@ -12,11 +12,19 @@ internal static class Turns
 {
     /// <param name="servers">The servers, in the order of the first round.</param>
     /// <param name="rounds">How many rounds.</param>
-    /// <param name="prepare">Unmeasured work before a turn (a warm-up), given the server's index and the round.</param>
+    /// <param name="warmUp">Unmeasured work for every server, one after the other, before the first round, given the server's index.
+    /// All of them warm up before any is measured, so that the load process's own shared code (its sockets, its
+    /// thread pool) is as warm for the first server's first turn as for the last's.</param>
+    /// <param name="prepare">Unmeasured work just before each turn, given the server's index.</param>
     /// <param name="turn">The measured turn, given the server's index and the round.</param>
     /// <param name="operations">The operations a server has done so far, read between turns for each turn's own figures.</param>
-    public static async Task<TurnTotals[]> TakeAsync(IReadOnlyList<RunningServer> servers, int rounds, Func<int, int, Task>? prepare, Func<int, int, Task> turn, Func<int, long> operations)
+    public static async Task<TurnTotals[]> TakeAsync(IReadOnlyList<RunningServer> servers, int rounds, Func<int, Task> warmUp, Func<int, Task>? prepare, Func<int, int, Task> turn, Func<int, long> operations)
     {
+        for (var s = 0; s < servers.Count; s++)
+        {
+            await warmUp(s);
+        }
+
         var totals = servers.Select(_ => new TurnTotals()).ToArray();
         for (var round = 0; round < rounds; round++)
         {
@@ -25,7 +33,7 @@ internal static class Turns
                 var s = (round + step) % servers.Count;
                 if (prepare is not null)
                 {
-                    await prepare(s, round);
+                    await prepare(s);
                 }
 
                 var cpuBefore = servers[s].Process.CpuTime;
