@@ -38,6 +38,18 @@ public sealed partial class Listener
     public T Events<T>(params string[] except)
         where T : class => EventContract<T>.CreateSender(new BroadcastEventSink(this, except));
 
+    /// <summary>
+    /// A sender of <typeparamref name="T"/>'s events to one session's client, on whichever node it
+    /// is connected to. Events that expect an answer can be asked of a client on this node only:
+    /// answers do not cross the backplane.
+    /// </summary>
+    public T EventsFor<T>(string sessionId)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        return EventContract<T>.CreateSender(new SessionEventSink(this, sessionId));
+    }
+
     /// <summary>The client whose event is being handled, along the handler's async flow: what a scope's <see cref="CurrentClient"/> is made with.</summary>
     internal static Client? Dispatching => s_dispatching.Value;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Typed.Framing;
 using Typed.Messages;
 using Typed.Server.Logging;
+using Typed.Server.ScaleOut;
 using Typed.Server.Sessions;
 
 namespace Typed.Server;
@@ -18,17 +19,22 @@ public sealed partial class Listener
     private readonly ConcurrentDictionary<string, Client> _connected = new(StringComparer.Ordinal);
     private readonly ILogger<Listener> _logger;
     private readonly IServiceProvider _services;
+    private readonly IBackplane? _backplane;
 
     /// <summary>
     /// Made by dependency injection: register it with <c>services.AddSockets()</c> and take the one
-    /// instance from the services. A null <paramref name="timeProvider"/> uses the system clock.
+    /// instance from the services. A null <paramref name="timeProvider"/> uses the system clock; a
+    /// null <paramref name="backplane"/> makes this node a cluster of one.
     /// </summary>
-    public Listener(IOptions<SocketServerOptions> options, ILogger<Listener> logger, IServiceProvider services, TimeProvider? timeProvider = null)
+    public Listener(IOptions<SocketServerOptions> options, ILogger<Listener> logger, IServiceProvider services, TimeProvider? timeProvider = null, IBackplane? backplane = null)
     {
         Options = options.Value;
         _logger = logger;
         _services = services;
         Time = timeProvider ?? TimeProvider.System;
+        _backplane = backplane;
+        Cluster = new Cluster(this, backplane);
+        backplane?.Attach(new LocalDelivery(this));
     }
 
     /// <summary>The server's options, as they were when the listener was made.</summary>
@@ -55,10 +61,45 @@ public sealed partial class Listener
     /// <summary>The connected clients by session id.</summary>
     public IReadOnlyDictionary<string, Client> ClientsIndex => _connected;
 
+    /// <summary>The connected clients of every node, when a backplane joins this one to others.</summary>
+    public Cluster Cluster { get; }
+
     internal TimeProvider Time { get; }
 
-    /// <summary>Sends a message to every connected client except the given session ids, encoding its frame once.</summary>
+    internal ILogger Logger => _logger;
+
+    /// <summary>
+    /// Sends a message to every connected client except the given session ids, encoding its frame
+    /// once; with a backplane, to those of every node.
+    /// </summary>
     public void Broadcast(Message message, params string[] except)
+    {
+        BroadcastHere(message, except);
+        _backplane?.Broadcast(message, except);
+    }
+
+    /// <summary>
+    /// Sends a message to one session's client, on whichever node it is connected to; false when
+    /// it is connected to none.
+    /// </summary>
+    public Task<bool> SendAsync(string sessionId, Message message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        if (_connected.TryGetValue(sessionId, out var client))
+        {
+            client.Send(message);
+            return Task.FromResult(true);
+        }
+
+        return _backplane?.SendAsync(sessionId, message, cancellationToken) ?? Task.FromResult(false);
+    }
+
+    /// <inheritdoc cref="SendAsync(string, Message, CancellationToken)"/>
+    public Task<bool> SendAsync(string sessionId, string text, CancellationToken cancellationToken = default) =>
+        SendAsync(sessionId, Message.FromText(text), cancellationToken);
+
+    /// <summary>Sends a message to this node's connected clients except the given session ids, encoding its frame once.</summary>
+    internal void BroadcastHere(Message message, string[] except)
     {
         if (_connected.IsEmpty)
         {
@@ -107,7 +148,11 @@ public sealed partial class Listener
     internal bool TryGetSession(string sessionId, out Client client) =>
         _sessions.TryGetValue(sessionId, out client!) && !client.IsEnded;
 
-    internal void IndexConnected(Client client) => _connected[client.SessionId] = client;
+    internal void IndexConnected(Client client)
+    {
+        _connected[client.SessionId] = client;
+        _backplane?.SessionConnected(client.SessionId);
+    }
 
     internal void OnConnected(Client client)
     {
@@ -136,7 +181,11 @@ public sealed partial class Listener
     internal void OnEnded(Client client, bool wasConnected, DisconnectReason reason)
     {
         _sessions.TryRemove(client.SessionId, out _);
-        _connected.TryRemove(client.SessionId, out _);
+        if (_connected.TryRemove(client.SessionId, out _))
+        {
+            _backplane?.SessionEnded(client.SessionId);
+        }
+
         if (!wasConnected)
         {
             return;

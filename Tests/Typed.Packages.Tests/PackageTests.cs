@@ -28,6 +28,7 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     [InlineData("Typed")]
     [InlineData("Typed.Server")]
     [InlineData("Typed.MessagePack")]
+    [InlineData("Typed.Redis")]
     public void Every_package_describes_itself_with_one_version(string id)
     {
         var metadata = feed.Manifest(id).Element("metadata")!;
@@ -52,6 +53,17 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
         Assert.Equal(2, dependencies.Count); // net8.0 and net10.0
         Assert.All(dependencies, d => Assert.Equal(feed.Version, d.Attribute("version")!.Value));
         Assert.All(dependencies, d => Assert.DoesNotContain("Analyzers", d.Attribute("exclude")?.Value ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_redis_backplane_brings_the_server_of_the_same_version_and_StackExchange_Redis()
+    {
+        var dependencies = feed.Manifest("Typed.Redis").Descendants("dependency").ToList();
+
+        var server = dependencies.Where(d => d.Attribute("id")!.Value == "Typed.Server").ToList();
+        Assert.Equal(2, server.Count); // net8.0 and net10.0
+        Assert.All(server, d => Assert.Equal(feed.Version, d.Attribute("version")!.Value));
+        Assert.Contains(dependencies, d => d.Attribute("id")!.Value == "StackExchange.Redis");
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 
 namespace Typed.Testing;
 
+using Client = Typed.Server.Client;
+
 /// <summary>Records a listener's events as they are raised, for tests to await by session id.</summary>
 public sealed class ListenerEvents
 {

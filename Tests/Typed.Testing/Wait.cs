@@ -6,10 +6,14 @@ public static class Wait
     public static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
 
     /// <summary>Waits for a condition that an event outside the test's reach makes true.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? within = null)
+    public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? within = null) =>
+        UntilAsync(() => Task.FromResult(condition()), what, within);
+
+    /// <summary>Waits for a condition that takes asking someone else (a server, a database) to check.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
     {
         var deadline = DateTime.UtcNow + (within ?? Long);
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {

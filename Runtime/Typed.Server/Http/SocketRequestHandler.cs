@@ -103,7 +103,7 @@ internal sealed class SocketRequestHandler
         {
             // An old client re-polls at once whatever the answer: make it wait, not spin.
             await DelayAsync(context);
-            await RefuseAsync(context, StatusCodes.Status404NotFound, "unknown or expired session");
+            await RefuseUnknownSessionAsync(context, path.SessionId);
             return;
         }
 
@@ -120,7 +120,7 @@ internal sealed class SocketRequestHandler
 
         if (!_listener.TryGetSession(path.SessionId, out var client))
         {
-            await RefuseAsync(context, StatusCodes.Status404NotFound, "unknown or expired session");
+            await RefuseUnknownSessionAsync(context, path.SessionId);
             return;
         }
 
@@ -137,6 +137,31 @@ internal sealed class SocketRequestHandler
         {
             // The client gave up first.
         }
+    }
+
+    /// <summary>
+    /// 404 for a session no node holds; 421 (misdirected) for one another node holds, so that a
+    /// load balancer without sticky sessions shows up as what it is rather than as a new session.
+    /// </summary>
+    private async Task RefuseUnknownSessionAsync(HttpContext context, string sessionId)
+    {
+        string? node = null;
+        try
+        {
+            node = await _listener.Cluster.NodeOfAsync(sessionId, context.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.ClusterLookupFailed(_logger, e, sessionId);
+        }
+
+        if (node is not null && node != _listener.Cluster.NodeId)
+        {
+            await RefuseAsync(context, StatusCodes.Status421MisdirectedRequest, "the session is held by another node; requests for a session must reach the node that opened it (sticky sessions)");
+            return;
+        }
+
+        await RefuseAsync(context, StatusCodes.Status404NotFound, "unknown or expired session");
     }
 
     private Task RefuseAsync(HttpContext context, int status, string reason)

@@ -34,4 +34,13 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Information, "Flash socket policy listener on {EndPoint}.")]
     public static partial void FlashPolicyListening(ILogger logger, string endPoint);
+
+    [LoggerMessage(11, LogLevel.Warning, "An event for session {SessionId} was not delivered: no node has it connected.")]
+    public static partial void SessionNotFound(ILogger logger, string sessionId);
+
+    [LoggerMessage(12, LogLevel.Error, "An event for session {SessionId} could not be sent through the backplane.")]
+    public static partial void SendToSessionFailed(ILogger logger, Exception exception, string sessionId);
+
+    [LoggerMessage(13, LogLevel.Warning, "The cluster could not be asked which node holds session {SessionId}.")]
+    public static partial void ClusterLookupFailed(ILogger logger, Exception exception, string sessionId);
 }

@@ -19,20 +19,6 @@ public sealed class ChatHandler(Server.Client client) : IChatServer
     }
 }
 
-/// <summary>A client's view of the chat: what it was told, and who it says it is.</summary>
-public sealed class ChatView(string name) : IChatClient
-{
-    private readonly System.Threading.Channels.Channel<string> _said = System.Threading.Channels.Channel.CreateUnbounded<string>();
-
-    public void Said(string user, string text) => _said.Writer.TryWrite($"{user}: {text}");
-
-    public void Joined(string user, int members) => _said.Writer.TryWrite($"{user} joined ({members})");
-
-    public Task<string> WhoAreYou() => Task.FromResult(name);
-
-    public async Task<string> NextAsync() => await _said.Reader.ReadAsync().AsTask().Within();
-}
-
 /// <summary>Answers every echo with its argument, on either side.</summary>
 public sealed class EchoHandler : IEcho
 {

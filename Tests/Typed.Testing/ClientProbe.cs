@@ -1,6 +1,8 @@
 using System.Threading.Channels;
+using Typed.Client;
+using Typed.Messages;
 
-namespace Typed.Client.Tests;
+namespace Typed.Testing;
 
 /// <summary>A <see cref="Socket"/> under test, with what it reported recorded for the test to await.</summary>
 public sealed class ClientProbe : IAsyncDisposable

@@ -1,0 +1,136 @@
+using StackExchange.Redis;
+
+namespace Typed.Redis;
+
+/// <summary>Joining the cluster, the heartbeat that keeps this node in it, and leaving it.</summary>
+public sealed partial class RedisBackplane
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _heartbeats;
+    private bool _subscribed;
+    private bool _reachable = true;
+
+    /// <summary>Connects (without waiting for Redis to be up: the node serves its own clients meanwhile), subscribes, and starts the heartbeat.</summary>
+    internal async Task StartAsync()
+    {
+        var configuration = ConfigurationOptions.Parse(_options.Configuration);
+        configuration.AbortOnConnectFail = false;
+        configuration.ClientName ??= NodeId;
+        var redis = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+        redis.ConnectionFailed += (_, e) => Unreachable(e.FailureType.ToString());
+        redis.ConnectionRestored += (_, _) =>
+        {
+            _indexStale = true;
+            if (!_reachable)
+            {
+                _reachable = true;
+                Log.Restored(_logger);
+            }
+        };
+        _redis = redis;
+        await BeatAsync().ConfigureAwait(false);
+        Log.Joined(_logger, NodeId, _options.Configuration);
+        _heartbeats = BeatUntilStoppedAsync();
+    }
+
+    /// <summary>Stops the heartbeat and takes this node and its sessions out of the cluster.</summary>
+    internal async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_heartbeats is not null)
+        {
+            await _heartbeats.ConfigureAwait(false);
+        }
+
+        if (_redis is not { } redis)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.GetDatabase().ScriptEvaluateAsync(NodeScripts.Leave, values: [_options.Prefix, NodeId])
+                .WaitAsync(_options.NodeTimeout).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The others' sweep takes this node out instead, once its heartbeat expires.
+        }
+
+        await redis.CloseAsync().ConfigureAwait(false);
+        redis.Dispose();
+    }
+
+    private async Task BeatUntilStoppedAsync()
+    {
+        using var timer = new PeriodicTimer(_options.HeartbeatInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                await BeatAsync().ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>
+    /// One heartbeat: this node's lease renewed (with its sessions, when Redis may have lost them),
+    /// the subscriptions made if they are not yet, and the nodes whose lease has run out removed.
+    /// </summary>
+    private async Task BeatAsync()
+    {
+        var redis = _redis!;
+        try
+        {
+            await SubscribeOnceAsync(redis).ConfigureAwait(false);
+            var stale = _indexStale;
+            _indexStale = false;
+            var sessions = stale ? _receiver?.SessionIds ?? [] : [];
+            RedisValue[] values = [_options.Prefix, NodeId, (long)_options.NodeTimeout.TotalMilliseconds, stale ? "1" : "0", .. sessions.Select(id => (RedisValue)id)];
+            await redis.GetDatabase().ScriptEvaluateAsync(NodeScripts.Heartbeat, values: values).ConfigureAwait(false);
+
+            // A session that ended while its id was on the way would otherwise stay in the index.
+            foreach (var ended in sessions.Except(_receiver?.SessionIds ?? []))
+            {
+                SessionEnded(ended);
+            }
+
+            var removed = (long)await redis.GetDatabase().ScriptEvaluateAsync(NodeScripts.Sweep, values: [_options.Prefix, NodeId]).ConfigureAwait(false);
+            if (removed > 0)
+            {
+                Log.NodesSwept(_logger, removed);
+            }
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _indexStale = true;
+            Unreachable(e.Message);
+        }
+    }
+
+    private async Task SubscribeOnceAsync(ConnectionMultiplexer redis)
+    {
+        if (_subscribed)
+        {
+            return; // the multiplexer makes them again itself after a reconnection
+        }
+
+        var subscriber = redis.GetSubscriber();
+        (await subscriber.SubscribeAsync(_names.Broadcasts).ConfigureAwait(false)).OnMessage(message => Receive(message, ":broadcast"));
+        (await subscriber.SubscribeAsync(_names.ThisNode).ConfigureAwait(false)).OnMessage(message => Receive(message, ":direct"));
+        _subscribed = true;
+    }
+
+    private void Unreachable(string reason)
+    {
+        if (_reachable)
+        {
+            _reachable = false;
+            Log.Unreachable(_logger, reason);
+        }
+    }
+}

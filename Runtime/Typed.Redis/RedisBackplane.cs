@@ -1,0 +1,190 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Typed.Messages;
+using Typed.Server.ScaleOut;
+
+namespace Typed.Redis;
+
+/// <summary>
+/// The backplane on Redis: broadcasts on one pub/sub channel that every node reads, a channel per
+/// node for messages to its sessions, and the cluster's index (session → node) in a hash that each
+/// node keeps for its own clients and every node sweeps of the nodes whose heartbeat has stopped.
+/// </summary>
+/// <remarks>
+/// A Redis outage stops nothing local: this node's clients are served from memory as ever, what
+/// it sends to other nodes waits in the connection's backlog, and once Redis is back the node
+/// writes its sessions to the index afresh (a restarted Redis has lost them).
+/// </remarks>
+public sealed partial class RedisBackplane : IBackplane
+{
+    private readonly RedisBackplaneOptions _options;
+    private readonly ILogger _logger;
+    private readonly RedisNames _names;
+    private readonly OriginSequences _seen = new();
+    private readonly object _publishing = new();
+    private IBackplaneReceiver? _receiver;
+    private ConnectionMultiplexer? _redis;
+    private long _broadcastSequence;
+    private long _directSequence;
+
+    // Set when Redis may not hold this node's sessions: at start, and after every reconnection.
+    private volatile bool _indexStale = true;
+
+    /// <summary>Made by dependency injection: register it with <c>services.AddRedisBackplane()</c>.</summary>
+    public RedisBackplane(IOptions<RedisBackplaneOptions> options, ILogger<RedisBackplane> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        NodeId = $"{Environment.MachineName}-{Environment.ProcessId}-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}";
+        _names = new RedisNames(_options.Prefix, NodeId);
+    }
+
+    /// <inheritdoc/>
+    public string NodeId { get; }
+
+    /// <inheritdoc/>
+    public void Attach(IBackplaneReceiver receiver) =>
+        _receiver = _receiver is null ? receiver : throw new InvalidOperationException("The backplane serves one listener.");
+
+    /// <inheritdoc/>
+    public void Broadcast(Message message, string[] except)
+    {
+        if (_redis is not { } redis)
+        {
+            return;
+        }
+
+        try
+        {
+            // The number and the publication are taken together, so that the envelopes leave in
+            // the order of their numbers and a receiver can drop what is not above the last.
+            lock (_publishing)
+            {
+                var envelope = Envelope.Broadcast(NodeId, ++_broadcastSequence, except, message);
+                redis.GetSubscriber().Publish(_names.Broadcasts, envelope, CommandFlags.FireAndForget);
+            }
+        }
+        catch (Exception e)
+        {
+            Log.BroadcastFailed(_logger, e);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> SendAsync(string sessionId, Message message, CancellationToken cancellationToken)
+    {
+        var node = await NodeOfAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        if (node is null)
+        {
+            return false;
+        }
+
+        if (node == NodeId)
+        {
+            return _receiver?.Send(sessionId, message) ?? false;
+        }
+
+        Task<long> published;
+        lock (_publishing)
+        {
+            var envelope = Envelope.Direct(NodeId, ++_directSequence, sessionId, message);
+            published = Connected.GetSubscriber().PublishAsync(RedisNames.NodeChannel(_options.Prefix, node), envelope);
+        }
+
+        // No subscriber: the node holding it has gone, and the sweep has not seen it yet.
+        return await published.WaitAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc/>
+    public void SessionConnected(string sessionId)
+    {
+        if (_redis is not { } redis)
+        {
+            return; // written with the rest once connected
+        }
+
+        try
+        {
+            var db = redis.GetDatabase();
+            db.HashSet(_names.Sessions, sessionId, NodeId, flags: CommandFlags.FireAndForget);
+            db.SetAdd(_names.NodeSessions, sessionId, CommandFlags.FireAndForget);
+        }
+        catch (Exception e)
+        {
+            _indexStale = true;
+            Log.IndexFailed(_logger, e, sessionId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void SessionEnded(string sessionId)
+    {
+        if (_redis is not { } redis)
+        {
+            return;
+        }
+
+        try
+        {
+            var db = redis.GetDatabase();
+            db.HashDelete(_names.Sessions, sessionId, CommandFlags.FireAndForget);
+            db.SetRemove(_names.NodeSessions, sessionId, CommandFlags.FireAndForget);
+        }
+        catch (Exception e)
+        {
+            _indexStale = true;
+            Log.IndexFailed(_logger, e, sessionId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> CountAsync(CancellationToken cancellationToken) =>
+        await Connected.GetDatabase().HashLengthAsync(_names.Sessions).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyCollection<string>> SessionIdsAsync(CancellationToken cancellationToken)
+    {
+        var keys = await Connected.GetDatabase().HashKeysAsync(_names.Sessions).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. keys.Select(key => key.ToString())];
+    }
+
+    /// <inheritdoc/>
+    public async Task<string?> NodeOfAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var node = await Connected.GetDatabase().HashGetAsync(_names.Sessions, sessionId).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return node.IsNull ? null : node.ToString();
+    }
+
+    private ConnectionMultiplexer Connected =>
+        _redis ?? throw new InvalidOperationException("The Redis backplane has not started.");
+
+    /// <summary>An envelope from a node: handed to the local listener once, unless it is this node's own.</summary>
+    private void Receive(ChannelMessage delivery, string kind)
+    {
+        Envelope envelope;
+        try
+        {
+            envelope = Envelope.Decode((byte[])delivery.Message!);
+        }
+        catch (FormatException e)
+        {
+            Log.BadEnvelope(_logger, e);
+            return;
+        }
+
+        if (envelope.Origin == NodeId || !_seen.TryTake(envelope.Origin + kind, envelope.Sequence) || _receiver is not { } receiver)
+        {
+            return;
+        }
+
+        if (envelope.IsBroadcast)
+        {
+            receiver.Broadcast(envelope.Message, envelope.Except);
+        }
+        else if (!receiver.Send(envelope.SessionId!, envelope.Message))
+        {
+            Log.SessionGone(_logger, envelope.SessionId!);
+        }
+    }
+}

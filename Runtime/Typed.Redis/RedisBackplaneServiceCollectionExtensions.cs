@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Typed.Redis;
+using Typed.Server.ScaleOut;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Joins this server to others through Redis.</summary>
+public static class RedisBackplaneServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Redis backplane: broadcasts reach every node's clients, <c>Listener.SendAsync</c>
+    /// reaches a session on any node, and <c>Listener.Cluster</c> counts and lists every node's
+    /// clients. Call it beside <c>AddSockets</c>.
+    /// </summary>
+    public static IServiceCollection AddRedisBackplane(this IServiceCollection services, Action<RedisBackplaneOptions>? configure = null)
+    {
+        var options = services.AddOptions<RedisBackplaneOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton<RedisBackplane>();
+        services.TryAddSingleton<IBackplane>(provider => provider.GetRequiredService<RedisBackplane>());
+        services.AddHostedService<RedisBackplaneService>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Typed.Messages;
+
+namespace Typed.Server.ScaleOut;
+
+/// <summary>The local listener as a backplane sees it: delivery to this node's clients only.</summary>
+public interface IBackplaneReceiver
+{
+    /// <summary>Sends a message that another node broadcast to this node's connected clients except the given ones, encoding its frame once.</summary>
+    void Broadcast(Message message, string[] except);
+
+    /// <summary>Sends a message to a client connected to this node; false when there is none by that id.</summary>
+    bool Send(string sessionId, Message message);
+
+    /// <summary>The session ids of the clients connected to this node now.</summary>
+    IReadOnlyCollection<string> SessionIds { get; }
+}

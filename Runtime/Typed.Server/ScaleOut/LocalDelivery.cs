@@ -1,0 +1,22 @@
+using Typed.Messages;
+
+namespace Typed.Server.ScaleOut;
+
+/// <summary>The listener's side of a backplane: what other nodes send is delivered here, and sent nowhere else.</summary>
+internal sealed class LocalDelivery(Listener listener) : IBackplaneReceiver
+{
+    public void Broadcast(Message message, string[] except) => listener.BroadcastHere(message, except);
+
+    public bool Send(string sessionId, Message message)
+    {
+        if (!listener.ClientsIndex.TryGetValue(sessionId, out var client))
+        {
+            return false;
+        }
+
+        client.Send(message);
+        return true;
+    }
+
+    public IReadOnlyCollection<string> SessionIds => [.. listener.ClientsIndex.Keys];
+}
