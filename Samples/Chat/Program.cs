@@ -10,6 +10,14 @@ builder.Services.AddSockets();
 builder.Services.Configure<SocketServerOptions>(builder.Configuration.GetSection("Sockets"));
 builder.Services.AddSingleton<ChatRoom>();
 
+// Several chat servers behind a load balancer share their clients through Redis when one is
+// named: --Redis:Configuration=127.0.0.1:6379 (and --Redis:NodeTimeout=00:00:05, say). Each server
+// keeps its own last 15 messages.
+if (builder.Configuration.GetSection("Redis") is { } redis && redis["Configuration"] is not null)
+{
+    builder.Services.AddRedisBackplane(redis.Bind);
+}
+
 var app = builder.Build();
 app.UseDefaultFiles();
 app.UseStaticFiles();

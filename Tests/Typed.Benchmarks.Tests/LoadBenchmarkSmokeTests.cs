@@ -39,4 +39,20 @@ public sealed class LoadBenchmarkSmokeTests(Xunit.Abstractions.ITestOutputHelper
 
         Assert.DoesNotContain(lines, line => line.StartsWith("  typed echo on Bare", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_quick_scale_out_run_broadcasts_to_every_connection_on_one_node_and_on_three_joined_by_redis()
+    {
+        await using var run = SampleProcess.Run("dotnet", SampleProcess.BuiltAssembly("Tests", "Typed.LoadBenchmark"), "--scale-out", "--quick");
+        var lines = await run.ReadToEndAsync(TimeSpan.FromMinutes(5));
+        output.WriteLine(string.Join("\n", lines));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("every scenario completed", lines);
+        foreach (var layout in new[] { "1 node", "1 node, Redis", "3 nodes, Redis" })
+        {
+            Assert.Contains(lines, line => line.StartsWith($"  broadcast on {layout}: 500 of 500 ", StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.StartsWith($"| {layout} | ", StringComparison.Ordinal));
+        }
+    }
 }

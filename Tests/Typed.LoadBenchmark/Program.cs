@@ -3,19 +3,29 @@
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark            # the full run (a few minutes)
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark -- --quick # a smoke run
 //   ... -- --servers Typed,Bare --scenarios echo,broadcast                 # only some of it
+//   ... -- --scale-out [--quick]                                           # broadcast on one node and on three joined by Redis
 // With `server KIND` this program is one of the servers instead.
 using Typed.LoadBenchmark;
 using Typed.LoadBenchmark.Scenarios;
 using Typed.LoadBenchmark.Servers;
 
-if (args is ["server", var kind])
+if (args is ["server", var kind, .. var redis])
 {
-    await LoadServers.RunAsync(Enum.Parse<ServerKind>(kind));
+    await LoadServers.RunAsync(Enum.Parse<ServerKind>(kind), redis.FirstOrDefault());
     return 0;
 }
 
 var settings = args.Contains("--quick") ? LoadSettings.Quick : LoadSettings.Full;
 Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(settings == LoadSettings.Quick ? "quick" : "full")} run");
+if (args.Contains("--scale-out"))
+{
+    var nodes = await ScaleOut.RunAsync(settings, Console.WriteLine);
+    Console.WriteLine();
+    Console.WriteLine(ScaleOut.Table(nodes));
+    Console.WriteLine(nodes.All(r => r.Complete) ? "every scenario completed" : "some scenarios did not complete");
+    return nodes.All(r => r.Complete) ? 0 : 1;
+}
+
 var servers = Option("--servers")?.Split(',').Select(Enum.Parse<ServerKind>).ToArray() ?? Enum.GetValues<ServerKind>();
 var scenarios = Option("--scenarios")?.Split(',');
 var results = await LoadRun.RunAsync(settings, servers, scenario => scenarios is null || scenarios.Contains(scenario), Console.WriteLine);

@@ -53,7 +53,7 @@ public static class Broadcast
     }
 
     /// <summary>Shouts batches of <paramref name="batch"/> messages until <paramref name="duration"/> has passed; how many were shouted.</summary>
-    private static async Task<int> WarmUpAsync(ILoadConnection[] connections, int batch, TimeSpan duration, TimeSpan patience)
+    internal static async Task<int> WarmUpAsync(ILoadConnection[] connections, int batch, TimeSpan duration, TimeSpan patience)
     {
         var shouted = 0;
         var clock = Stopwatch.StartNew();
@@ -66,7 +66,8 @@ public static class Broadcast
         return shouted;
     }
 
-    private static async Task ShoutAndWaitAsync(ILoadConnection[] connections, int messages, int heardAfter, TimeSpan patience)
+    /// <summary>Shouts from the first connection, then waits until every connection has heard <paramref name="heardAfter"/> in all.</summary>
+    internal static async Task ShoutAndWaitAsync(ILoadConnection[] connections, int messages, int heardAfter, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < messages; i++)

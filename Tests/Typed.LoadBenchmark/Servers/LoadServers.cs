@@ -9,7 +9,9 @@ namespace Typed.LoadBenchmark.Servers;
 /// </summary>
 public static class LoadServers
 {
-    public static async Task RunAsync(ServerKind kind)
+    /// <param name="kind">Which server.</param>
+    /// <param name="redis">For ours: the Redis server to join other nodes through, if any.</param>
+    public static async Task RunAsync(ServerKind kind, string? redis = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -23,6 +25,11 @@ public static class LoadServers
                     options.FlashPolicyPort = 0;
                     options.FlashPolicyAddress = System.Net.IPAddress.Loopback;
                 });
+                if (redis is not null)
+                {
+                    builder.Services.AddRedisBackplane(options => options.Configuration = redis);
+                }
+
                 break;
             case ServerKind.SignalR:
                 builder.Services.AddSignalR();

@@ -19,12 +19,19 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<ServerProcess> StartAsync(ServerKind kind)
+    /// <param name="kind">Which server.</param>
+    /// <param name="redis">For ours: the Redis server to join other nodes through, if any.</param>
+    public static async Task<ServerProcess> StartAsync(ServerKind kind, string? redis = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
         start.ArgumentList.Add("server");
         start.ArgumentList.Add(kind.ToString());
+        if (redis is not null)
+        {
+            start.ArgumentList.Add(redis);
+        }
+
         var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)

@@ -1,0 +1,38 @@
+namespace Typed.Redis.Tests;
+
+/// <summary>A node killed outright, with no chance to leave: the others take it out of the cluster.</summary>
+public sealed class NodeDeathTests
+{
+    [Fact]
+    public async Task A_node_that_dies_is_taken_out_of_the_cluster_s_index_within_its_timeout_and_a_heartbeat()
+    {
+        await using var cluster = await ThreeNodes.StartAsync();
+        var chat = SampleProcess.Start(
+            "Chat",
+            "--urls", "http://127.0.0.1:0",
+            "--Sockets:FlashPolicyPort=0",
+            "--Redis:Configuration=" + cluster.Redis.Configuration,
+            "--Redis:HeartbeatInterval=00:00:00.200",
+            "--Redis:NodeTimeout=00:00:01");
+        var url = (await chat.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
+        await using var client = new ClientProbe(new Uri(url), ClientProbe.Options(TransportNames.WebSocket));
+        await client.Socket.ConnectAsync().Within();
+        var sessionId = client.Socket.SessionId!;
+        var survivor = cluster.Nodes[0].Listener;
+        await Wait.UntilAsync(async () => await survivor.Cluster.NodeOfAsync(sessionId) is not null, "the chat node's client is in the index");
+
+        // It is a node of the cluster like the others: what they send reaches its client.
+        Assert.True(await survivor.SendAsync(sessionId, "from node 0").Within());
+        while ((await client.ReceiveAsync()).Text != "from node 0")
+        {
+        }
+
+        await chat.DisposeAsync(); // killed: no leaving, no goodbye
+        var limit = ThreeNodes.NodeTimeout + TimeSpan.FromMilliseconds(200) + TimeSpan.FromSeconds(5); // timeout + heartbeat + slack for a loaded machine
+        await Wait.UntilAsync(async () => await survivor.Cluster.NodeOfAsync(sessionId) is null, "the dead node's client leaves the index", within: limit);
+
+        Assert.Equal(0, await survivor.Cluster.CountAsync());
+        Assert.False(await survivor.SendAsync(sessionId, "too late").Within());
+        Assert.Contains(cluster.Nodes, node => node.Logs.Contains("stopped sending heartbeats"));
+    }
+}
