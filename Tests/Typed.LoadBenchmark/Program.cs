@@ -11,7 +11,7 @@ using Typed.LoadBenchmark.Servers;
 
 if (args is ["server", var kind, .. var redis])
 {
-    await LoadServers.RunAsync(Enum.Parse<ServerKind>(kind), redis.FirstOrDefault());
+    await LoadServers.RunAsync(Enum.Parse<ServerKind>(kind), redis.FirstOrDefault(), redis.Skip(1).FirstOrDefault());
     return 0;
 }
 

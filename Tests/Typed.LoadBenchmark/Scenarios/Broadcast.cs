@@ -52,17 +52,27 @@ public static class Broadcast
         }
     }
 
-    /// <summary>Shouts batches of <paramref name="batch"/> messages until <paramref name="duration"/> has passed; how many were shouted.</summary>
+    /// <summary>
+    /// Shouts small batches for <paramref name="duration"/>, then batches of <paramref name="batch"/>
+    /// messages for as long again; how many were shouted. The light half leaves the runtime's
+    /// background compiler a core (under full load on two cores it is starved, and the broadcast
+    /// path was found still running first-tier code a quarter of a minute in), the full half
+    /// brings up everything a burst needs.
+    /// </summary>
     internal static async Task<int> WarmUpAsync(ILoadConnection[] connections, int batch, TimeSpan duration, TimeSpan patience)
     {
         var shouted = 0;
-        var clock = Stopwatch.StartNew();
-        do
+        foreach (var size in new[] { Math.Max(1, batch / 20), batch })
         {
-            shouted += batch;
-            await ShoutAndWaitAsync(connections, batch, shouted, patience);
+            var clock = Stopwatch.StartNew();
+            do
+            {
+                shouted += size;
+                await ShoutAndWaitAsync(connections, size, shouted, patience);
+            }
+            while (clock.Elapsed < duration);
         }
-        while (clock.Elapsed < duration);
+
         return shouted;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Typed.LoadBenchmark.Clients;
@@ -8,8 +7,8 @@ using Typed.Testing;
 namespace Typed.LoadBenchmark.Scenarios;
 
 /// <summary>
-/// Broadcast with the backplane: the broadcast scenario's connections and messages on one node
-/// alone, on one node joined to a real redis-server, and spread over three nodes joined by it (one
+/// Broadcast with the backplane: the broadcast scenario's connections and messages (in its batches,
+/// each waited for) on one node alone, on one node joined to a real redis-server, and spread over three nodes joined by it (one
 /// sender, on the first). Deliveries per second until the last connection has them all, and the
 /// CPU of every node together per delivery.
 /// </summary>
@@ -21,53 +20,70 @@ public static class ScaleOut
     {
         await using var redis = await RedisServer.StartAsync();
         progress($"redis-server: {redis.Configuration}");
-        var results = new List<Measurement>();
-        foreach (var (name, count, withRedis) in Layouts)
+        var nodes = Layouts.Select(_ => new List<ServerProcess>()).ToArray();
+        var connections = Layouts.Select(_ => new List<ILoadConnection>()).ToArray();
+        try
         {
-            var nodes = new List<ServerProcess>();
-            var connections = new List<ILoadConnection>();
-            try
+            for (var l = 0; l < Layouts.Length; l++)
             {
+                var (_, count, withRedis) = Layouts[l];
                 for (var i = 0; i < count; i++)
                 {
-                    nodes.Add(await ServerProcess.StartAsync(ServerKind.Typed, withRedis ? redis.Configuration : null));
+                    nodes[l].Add(await ServerProcess.StartAsync(ServerKind.Typed, withRedis ? redis.Configuration : null, cluster: $"layout{l}:")); // a cluster of its own
                 }
 
                 for (var i = 0; i < count; i++)
                 {
                     var share = (settings.BroadcastConnections / count) + (i < settings.BroadcastConnections % count ? 1 : 0);
-                    connections.AddRange(await Connections.OpenAsync(ServerKind.Typed, Channel.WebSocket, nodes[i].Url, share));
+                    connections[l].AddRange(await Connections.OpenAsync(ServerKind.Typed, Channel.WebSocket, nodes[l][i].Url, share));
                 }
+            }
 
-                var all = connections.ToArray();
-                var patience = TimeSpan.FromSeconds(60);
-                var warmedUp = await Broadcast.WarmUpAsync(all, settings.BroadcastMessages / settings.Rounds, settings.Warmup, patience);
-                var cpuBefore = Cpu(nodes);
-                var clientCpuBefore = Measurement.LoadProcessCpu;
-                var clock = Stopwatch.StartNew();
-                await Broadcast.ShoutAndWaitAsync(all, settings.BroadcastMessages, warmedUp + settings.BroadcastMessages, patience);
+            // The layouts take turns, as the servers of the other scenarios do, so that a slow spell
+            // of the machine falls on all of them. Fresh processes, unlike the broadcast scenario's
+            // (which have run every other scenario first), are warmed up longer.
+            var all = connections.Select(set => set.ToArray()).ToArray();
+            var patience = TimeSpan.FromSeconds(60);
+            var perRound = settings.BroadcastMessages / settings.Rounds;
+            var warmedUp = new int[Layouts.Length];
+            var totals = await Turns.TakeAsync(
+                Layouts.Length,
+                l => nodes[l].Aggregate(TimeSpan.Zero, (sum, node) => sum + node.CpuTime),
+                settings.Rounds,
+                warmUp: async l => warmedUp[l] = await Broadcast.WarmUpAsync(all[l], perRound, settings.Warmup * 3, patience),
+                prepare: null,
+                (l, round) => Broadcast.ShoutAndWaitAsync(all[l], perRound, warmedUp[l] + ((round + 1) * perRound), patience),
+                l => all[l].Sum(c => (long)c.Heard));
+
+            var results = new List<Measurement>();
+            for (var l = 0; l < Layouts.Length; l++)
+            {
                 var measurement = new Measurement(
                     "scale-out broadcast",
-                    name,
-                    all.Sum(c => Math.Clamp(c.Heard - warmedUp, 0, settings.BroadcastMessages)),
-                    (long)all.Length * settings.BroadcastMessages,
-                    clock.Elapsed,
-                    Cpu(nodes) - cpuBefore,
-                    Measurement.LoadProcessCpu - clientCpuBefore);
+                    Layouts[l].Name,
+                    all[l].Sum(c => Math.Clamp(c.Heard - warmedUp[l], 0, perRound * settings.Rounds)),
+                    (long)all[l].Length * perRound * settings.Rounds,
+                    totals[l].Elapsed,
+                    totals[l].ServerCpu,
+                    totals[l].ClientCpu) { Turns = totals[l].Turns };
                 results.Add(measurement);
-                progress($"  broadcast on {name}: {measurement.Operations} of {measurement.Expected} in {measurement.Elapsed.TotalSeconds:0.0} s");
+                progress($"  broadcast on {measurement.Server}: {measurement.Operations} of {measurement.Expected} in {measurement.Elapsed.TotalSeconds:0.0} s (per turn, deliveries/s: {string.Join(" ", measurement.Turns.Select(t => $"{t.PerSecond:0}"))})");
             }
-            finally
+
+            return results;
+        }
+        finally
+        {
+            foreach (var set in connections)
             {
-                await Connections.CloseAsync(connections);
-                foreach (var node in nodes)
-                {
-                    await node.DisposeAsync();
-                }
+                await Connections.CloseAsync(set);
+            }
+
+            foreach (var node in nodes.SelectMany(n => n))
+            {
+                await node.DisposeAsync();
             }
         }
-
-        return results;
     }
 
     /// <summary>The layouts side by side, each against the single node without Redis.</summary>

@@ -18,25 +18,30 @@ internal static class Turns
     /// <param name="prepare">Unmeasured work just before each turn, given the server's index.</param>
     /// <param name="turn">The measured turn, given the server's index and the round.</param>
     /// <param name="operations">The operations a server has done so far, read between turns for each turn's own figures.</param>
-    public static async Task<TurnTotals[]> TakeAsync(IReadOnlyList<RunningServer> servers, int rounds, Func<int, Task> warmUp, Func<int, Task>? prepare, Func<int, int, Task> turn, Func<int, long> operations)
+    public static Task<TurnTotals[]> TakeAsync(IReadOnlyList<RunningServer> servers, int rounds, Func<int, Task> warmUp, Func<int, Task>? prepare, Func<int, int, Task> turn, Func<int, long> operations) =>
+        TakeAsync(servers.Count, s => servers[s].Process.CpuTime, rounds, warmUp, prepare, turn, operations);
+
+    /// <param name="count">How many take turns.</param>
+    /// <param name="serverCpu">The CPU the server side of one of them has used so far (a layout of several nodes: all of theirs).</param>
+    public static async Task<TurnTotals[]> TakeAsync(int count, Func<int, TimeSpan> serverCpu, int rounds, Func<int, Task> warmUp, Func<int, Task>? prepare, Func<int, int, Task> turn, Func<int, long> operations)
     {
-        for (var s = 0; s < servers.Count; s++)
+        for (var s = 0; s < count; s++)
         {
             await warmUp(s);
         }
 
-        var totals = servers.Select(_ => new TurnTotals()).ToArray();
+        var totals = Enumerable.Range(0, count).Select(_ => new TurnTotals()).ToArray();
         for (var round = 0; round < rounds; round++)
         {
-            for (var step = 0; step < servers.Count; step++)
+            for (var step = 0; step < count; step++)
             {
-                var s = (round + step) % servers.Count;
+                var s = (round + step) % count;
                 if (prepare is not null)
                 {
                     await prepare(s);
                 }
 
-                var cpuBefore = servers[s].Process.CpuTime;
+                var cpuBefore = serverCpu(s);
                 var clientCpuBefore = Measurement.LoadProcessCpu;
                 var operationsBefore = operations(s);
                 var clock = Stopwatch.StartNew();
@@ -44,7 +49,7 @@ internal static class Turns
                 totals[s].Turns.Add(new TurnFigures(
                     operations(s) - operationsBefore,
                     clock.Elapsed,
-                    servers[s].Process.CpuTime - cpuBefore,
+                    serverCpu(s) - cpuBefore,
                     Measurement.LoadProcessCpu - clientCpuBefore));
             }
         }

@@ -11,7 +11,8 @@ public static class LoadServers
 {
     /// <param name="kind">Which server.</param>
     /// <param name="redis">For ours: the Redis server to join other nodes through, if any.</param>
-    public static async Task RunAsync(ServerKind kind, string? redis = null)
+    /// <param name="cluster">The prefix of that cluster's keys and channels, so that several clusters can share the Redis.</param>
+    public static async Task RunAsync(ServerKind kind, string? redis = null, string? cluster = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -27,7 +28,11 @@ public static class LoadServers
                 });
                 if (redis is not null)
                 {
-                    builder.Services.AddRedisBackplane(options => options.Configuration = redis);
+                    builder.Services.AddRedisBackplane(options =>
+                    {
+                        options.Configuration = redis;
+                        options.Prefix = cluster ?? options.Prefix;
+                    });
                 }
 
                 break;

@@ -21,7 +21,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <param name="kind">Which server.</param>
     /// <param name="redis">For ours: the Redis server to join other nodes through, if any.</param>
-    public static async Task<ServerProcess> StartAsync(ServerKind kind, string? redis = null)
+    /// <param name="cluster">The prefix of that cluster's keys and channels.</param>
+    public static async Task<ServerProcess> StartAsync(ServerKind kind, string? redis = null, string cluster = "typed:")
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
@@ -30,6 +31,7 @@ public sealed class ServerProcess : IAsyncDisposable
         if (redis is not null)
         {
             start.ArgumentList.Add(redis);
+            start.ArgumentList.Add(cluster);
         }
 
         var process = Process.Start(start)!;
