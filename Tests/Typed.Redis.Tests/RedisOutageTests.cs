@@ -21,6 +21,10 @@ public sealed class RedisOutageTests
         Assert.True(await sender.SendAsync(local.Socket.SessionId!, "to a local session").Within());
         Assert.Equal("to a local session", (await local.ReceiveAsync()).Text);
 
+        // What needs Redis says so, rather than hang: the cluster's count, a send to a remote session.
+        await Wait.UntilAsync(() => Refused(() => sender.Cluster.CountAsync()), "the cluster's count is refused while Redis is down");
+        await Assert.ThrowsAsync<StackExchange.Redis.RedisConnectionException>(() => sender.SendAsync(remote.Socket.SessionId!, "needs Redis"));
+
         await cluster.Redis.StartAgainAsync();
 
         // Probes until one reaches the other node: the backplane has reconnected and resubscribed.
@@ -57,5 +61,18 @@ public sealed class RedisOutageTests
 
         // And the index, which the restarted Redis had lost, is written again.
         await Wait.UntilAsync(async () => await cluster.Nodes[2].Listener.Cluster.CountAsync() == 2, "the index holds both clients again");
+    }
+
+    private static async Task<bool> Refused(Func<Task> ask)
+    {
+        try
+        {
+            await ask();
+            return false;
+        }
+        catch (StackExchange.Redis.RedisConnectionException)
+        {
+            return true;
+        }
     }
 }
