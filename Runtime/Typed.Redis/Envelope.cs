@@ -16,10 +16,10 @@ internal readonly record struct Envelope(string Origin, long Sequence, string? S
 
     public bool IsBroadcast => SessionId is null;
 
-    public static byte[] Broadcast(string origin, long sequence, string[] except, Message message) =>
+    public static ReadOnlyMemory<byte> Broadcast(string origin, long sequence, string[] except, Message message) =>
         Encode(origin, sequence, sessionId: null, except, message);
 
-    public static byte[] Direct(string origin, long sequence, string sessionId, Message message) =>
+    public static ReadOnlyMemory<byte> Direct(string origin, long sequence, string sessionId, Message message) =>
         Encode(origin, sequence, sessionId, [], message);
 
     /// <exception cref="FormatException">Not an envelope of this format.</exception>
@@ -55,8 +55,9 @@ internal readonly record struct Envelope(string Origin, long Sequence, string? S
                     throw new FormatException($"No envelope is of kind {kind}.");
             }
 
+            // Read from one block of memory, the message is a slice of it: the envelope's bytes are its own.
             var json = reader.ReadBytes() ?? throw new FormatException("An envelope carries a message.");
-            return new Envelope(origin, sequence, sessionId, except, Message.FromJson(json.ToArray()));
+            return new Envelope(origin, sequence, sessionId, except, Message.FromJson(json.First));
         }
         catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or ProtocolFormatException)
         {
@@ -64,7 +65,7 @@ internal readonly record struct Envelope(string Origin, long Sequence, string? S
         }
     }
 
-    private static byte[] Encode(string origin, long sequence, string? sessionId, string[] except, Message message)
+    private static ReadOnlyMemory<byte> Encode(string origin, long sequence, string? sessionId, string[] except, Message message)
     {
         var buffer = new ArrayBufferWriter<byte>(64 + message.Json.Length);
         var writer = new MessagePackWriter(buffer);
@@ -87,6 +88,6 @@ internal readonly record struct Envelope(string Origin, long Sequence, string? S
 
         writer.Write(message.Json.Span);
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenMemory;
     }
 }

@@ -23,9 +23,6 @@ internal static partial class Log
     [LoggerMessage(106, LogLevel.Information, "Removed {Count} node(s) that stopped sending heartbeats, and their clients.")]
     public static partial void NodesSwept(ILogger logger, long count);
 
-    [LoggerMessage(107, LogLevel.Warning, "The heartbeat could not be written.")]
-    public static partial void HeartbeatFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(108, LogLevel.Debug, "A message for session {SessionId} arrived after its client left this node.")]
     public static partial void SessionGone(ILogger logger, string sessionId);
 

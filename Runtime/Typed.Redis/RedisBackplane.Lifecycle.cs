@@ -7,7 +7,8 @@ public sealed partial class RedisBackplane
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _heartbeats;
-    private bool _subscribed;
+    private ChannelMessageQueue? _broadcasts;
+    private ChannelMessageQueue? _direct;
     private bool _reachable = true;
 
     /// <summary>Connects (without waiting for Redis to be up: the node serves its own clients meanwhile), subscribes, and starts the heartbeat.</summary>
@@ -112,17 +113,18 @@ public sealed partial class RedisBackplane
         }
     }
 
+    /// <summary>Each channel subscribed once; the multiplexer makes the subscriptions again itself after a reconnection.</summary>
     private async Task SubscribeOnceAsync(ConnectionMultiplexer redis)
     {
-        if (_subscribed)
-        {
-            return; // the multiplexer makes them again itself after a reconnection
-        }
+        _broadcasts ??= await SubscribeAsync(redis, _names.Broadcasts, ":broadcast").ConfigureAwait(false);
+        _direct ??= await SubscribeAsync(redis, _names.ThisNode, ":direct").ConfigureAwait(false);
+    }
 
-        var subscriber = redis.GetSubscriber();
-        (await subscriber.SubscribeAsync(_names.Broadcasts).ConfigureAwait(false)).OnMessage(message => Receive(message, ":broadcast"));
-        (await subscriber.SubscribeAsync(_names.ThisNode).ConfigureAwait(false)).OnMessage(message => Receive(message, ":direct"));
-        _subscribed = true;
+    private async Task<ChannelMessageQueue> SubscribeAsync(ConnectionMultiplexer redis, RedisChannel channel, string kind)
+    {
+        var queue = await redis.GetSubscriber().SubscribeAsync(channel).ConfigureAwait(false);
+        queue.OnMessage(message => Receive(message, kind));
+        return queue;
     }
 
     private void Unreachable(string reason)

@@ -174,7 +174,7 @@ public sealed partial class RedisBackplane : IBackplane
         Envelope envelope;
         try
         {
-            envelope = Envelope.Decode((byte[])delivery.Message!);
+            envelope = Envelope.Decode((ReadOnlyMemory<byte>)delivery.Message);
         }
         catch (FormatException e)
         {

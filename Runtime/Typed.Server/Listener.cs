@@ -85,13 +85,21 @@ public sealed partial class Listener
     public Task<bool> SendAsync(string sessionId, Message message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
-        if (_connected.TryGetValue(sessionId, out var client))
+        return SendHere(sessionId, message)
+            ? Task.FromResult(true)
+            : _backplane?.SendAsync(sessionId, message, cancellationToken) ?? Task.FromResult(false);
+    }
+
+    /// <summary>Sends a message to a client connected to this node; false when there is none by that id.</summary>
+    internal bool SendHere(string sessionId, Message message)
+    {
+        if (!_connected.TryGetValue(sessionId, out var client))
         {
-            client.Send(message);
-            return Task.FromResult(true);
+            return false;
         }
 
-        return _backplane?.SendAsync(sessionId, message, cancellationToken) ?? Task.FromResult(false);
+        client.Send(message);
+        return true;
     }
 
     /// <inheritdoc cref="SendAsync(string, Message, CancellationToken)"/>

@@ -28,7 +28,7 @@ public sealed class RedisOutageTests
         await cluster.Redis.StartAgainAsync();
 
         // Probes until one reaches the other node: the backplane has reconnected and resubscribed.
-        var heardRemotely = new List<string> { };
+        var heardRemotely = new List<string>();
         var probes = 0;
         var remoteNext = remote.ReceiveAsync();
         while (!remoteNext.IsCompleted)

@@ -7,16 +7,7 @@ internal sealed class LocalDelivery(Listener listener) : IBackplaneReceiver
 {
     public void Broadcast(Message message, string[] except) => listener.BroadcastHere(message, except);
 
-    public bool Send(string sessionId, Message message)
-    {
-        if (!listener.ClientsIndex.TryGetValue(sessionId, out var client))
-        {
-            return false;
-        }
-
-        client.Send(message);
-        return true;
-    }
+    public bool Send(string sessionId, Message message) => listener.SendHere(sessionId, message);
 
     public IReadOnlyCollection<string> SessionIds => [.. listener.ClientsIndex.Keys];
 }

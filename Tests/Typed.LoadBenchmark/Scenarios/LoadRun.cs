@@ -33,8 +33,7 @@ public static class LoadRun
                 foreach (var measurement in await measuring())
                 {
                     results.Add(measurement);
-                    var turns = measurement.Turns.Count > 1 ? $" (per turn, operations/s [server µs/op]: {string.Join(" ", measurement.Turns.Select(t => $"{t.PerSecond:0} [{t.CpuMicrosecondsPerOperation:0.0}]"))})" : "";
-                    progress($"  {measurement.Scenario} on {measurement.Server}: {measurement.Operations} of {measurement.Expected} in {measurement.Elapsed.TotalSeconds:0.0} s{turns}");
+                    progress(measurement.Progress(measurement.Scenario));
                 }
             }
 

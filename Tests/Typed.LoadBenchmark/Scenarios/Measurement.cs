@@ -24,4 +24,11 @@ public sealed record Measurement(string Scenario, string Server, long Operations
     public static TimeSpan LoadProcessCpu => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
     public bool Complete => Operations >= Expected;
+
+    /// <summary>The progress line of a finished measurement: what arrived of what was expected, and each turn's rate and server CPU.</summary>
+    public string Progress(string what)
+    {
+        var turns = Turns.Count > 1 ? $" (per turn, operations/s [server µs/op]: {string.Join(" ", Turns.Select(t => $"{t.PerSecond:0} [{t.CpuMicrosecondsPerOperation:0.0}]"))})" : "";
+        return $"  {what} on {Server}: {Operations} of {Expected} in {Elapsed.TotalSeconds:0.0} s{turns}";
+    }
 }

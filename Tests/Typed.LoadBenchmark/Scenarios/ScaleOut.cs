@@ -67,7 +67,7 @@ public static class ScaleOut
                     totals[l].ServerCpu,
                     totals[l].ClientCpu) { Turns = totals[l].Turns };
                 results.Add(measurement);
-                progress($"  broadcast on {measurement.Server}: {measurement.Operations} of {measurement.Expected} in {measurement.Elapsed.TotalSeconds:0.0} s (per turn, deliveries/s: {string.Join(" ", measurement.Turns.Select(t => $"{t.PerSecond:0}"))})");
+                progress(measurement.Progress("broadcast"));
             }
 
             return results;
