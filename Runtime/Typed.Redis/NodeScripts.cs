@@ -41,6 +41,19 @@ internal static class NodeScripts
         """;
 
     /// <summary>
+    /// An envelope for a session, published on the channel of the node that holds it, in one
+    /// command: so that sends leave in the order they were made. Returns -1 when no node holds the
+    /// session, else how many subscribers heard it. ARGV[2]: the session; ARGV[3]: the envelope.
+    /// </summary>
+    public const string SendToSession = """
+        local node = redis.call('HGET', ARGV[1] .. 'sessions', ARGV[2])
+        if not node then
+          return -1
+        end
+        return redis.call('PUBLISH', ARGV[1] .. 'to:' .. node, ARGV[3])
+        """;
+
+    /// <summary>
     /// A node's heartbeat, and, when ARGV[4] is '1', its sessions written afresh (after Redis lost
     /// them). ARGV[2]: the node; ARGV[3]: the heartbeat's lifetime in ms; ARGV[5..]: its session ids.
     /// </summary>

@@ -74,26 +74,17 @@ public sealed partial class RedisBackplane : IBackplane
     /// <inheritdoc/>
     public async Task<bool> SendAsync(string sessionId, Message message, CancellationToken cancellationToken)
     {
-        var node = await NodeOfAsync(sessionId, cancellationToken).ConfigureAwait(false);
-        if (node is null)
-        {
-            return false;
-        }
-
-        if (node == NodeId)
-        {
-            return _receiver?.Send(sessionId, message) ?? false;
-        }
-
-        Task<long> published;
+        // The lookup and the publication are one command, taken in the order of the calls: a
+        // lookup awaited before publishing would let two sends in a row leave the other way round.
+        Task<RedisResult> sent;
         lock (_publishing)
         {
             var envelope = Envelope.Direct(NodeId, ++_directSequence, sessionId, message);
-            published = Connected.GetSubscriber().PublishAsync(RedisNames.NodeChannel(_options.Prefix, node), envelope);
+            sent = Connected.GetDatabase().ScriptEvaluateAsync(NodeScripts.SendToSession, values: [_options.Prefix, sessionId, envelope]);
         }
 
-        // No subscriber: the node holding it has gone, and the sweep has not seen it yet.
-        return await published.WaitAsync(cancellationToken).ConfigureAwait(false) > 0;
+        // -1: no node holds it; 0: the node holding it has gone, and the sweep has not seen it yet.
+        return (long)await sent.WaitAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <inheritdoc/>
@@ -182,7 +173,9 @@ public sealed partial class RedisBackplane : IBackplane
             return;
         }
 
-        if (envelope.Origin == NodeId || !_seen.TryTake(envelope.Origin + kind, envelope.Sequence) || _receiver is not { } receiver)
+        // Its own broadcasts this node delivered already; its own sends came here because the
+        // session is here (it arrived after the listener looked).
+        if ((envelope.IsBroadcast && envelope.Origin == NodeId) || !_seen.TryTake(envelope.Origin + kind, envelope.Sequence) || _receiver is not { } receiver)
         {
             return;
         }

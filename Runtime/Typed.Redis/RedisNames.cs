@@ -5,7 +5,7 @@ namespace Typed.Redis;
 /// <summary>
 /// The keys and channels of one cluster, all under the configured prefix. The Lua scripts in
 /// <see cref="NodeScripts"/> build the same names for other nodes (<c>node:{id}</c>, its
-/// <c>:sessions</c>, <c>nodes</c>, <c>sessions</c>): a change of layout is made in both.
+/// <c>:sessions</c>, <c>nodes</c>, <c>sessions</c>, <c>to:{id}</c>): a change of layout is made in both.
 /// </summary>
 internal sealed class RedisNames(string prefix, string nodeId)
 {
@@ -13,14 +13,11 @@ internal sealed class RedisNames(string prefix, string nodeId)
     public RedisChannel Broadcasts { get; } = RedisChannel.Literal(prefix + "broadcast");
 
     /// <summary>Messages for this node's sessions.</summary>
-    public RedisChannel ThisNode { get; } = NodeChannel(prefix, nodeId);
+    public RedisChannel ThisNode { get; } = RedisChannel.Literal(prefix + "to:" + nodeId);
 
     /// <summary>Session id → node id, for every connected client of the cluster.</summary>
     public RedisKey Sessions { get; } = prefix + "sessions";
 
     /// <summary>This node's sessions, so that they can be taken out of the index when it dies.</summary>
     public RedisKey NodeSessions { get; } = prefix + "node:" + nodeId + ":sessions";
-
-    /// <summary>Messages for the sessions of the given node.</summary>
-    public static RedisChannel NodeChannel(string prefix, string nodeId) => RedisChannel.Literal(prefix + "to:" + nodeId);
 }

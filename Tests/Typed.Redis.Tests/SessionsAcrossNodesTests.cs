@@ -40,6 +40,27 @@ public sealed class SessionsAcrossNodesTests
     }
 
     [Fact]
+    public async Task Sends_to_a_session_on_another_node_arrive_in_the_order_they_were_made_without_being_awaited()
+    {
+        await using var cluster = await ThreeNodes.StartAsync();
+        var client = await cluster.ConnectAsync(2, TransportNames.WebSocket);
+        var view = new ChatView("erin");
+        client.Socket.Handle<IChatClient>(view);
+        await Wait.UntilAsync(async () => await cluster.Nodes[0].Listener.Cluster.NodeOfAsync(client.Socket.SessionId!) is not null, "node 0 knows where the session is");
+
+        var events = cluster.Nodes[0].Listener.EventsFor<IChatClient>(client.Socket.SessionId!);
+        for (var i = 0; i < 200; i++)
+        {
+            events.Said("fay", $"{i}");
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.Equal($"fay: {i}", await view.NextAsync());
+        }
+    }
+
+    [Fact]
     public async Task Every_node_counts_and_lists_every_node_s_clients_and_knows_which_node_holds_each()
     {
         await using var cluster = await ThreeNodes.StartAsync();

@@ -49,6 +49,10 @@ public sealed class ThreeNodes : IAsyncDisposable
         var client = await ClientProbe.ConnectAsync(Nodes[node], ClientProbe.Options(transport));
         _clients.Add(client);
         await Nodes[node].Events.ConnectedAsync(client.Socket.SessionId!);
+
+        // The index is written as the session connects, without waiting: the others know it a moment later.
+        var other = Nodes[(node + 1) % Nodes.Length].Listener.Cluster;
+        await Wait.UntilAsync(async () => await other.NodeOfAsync(client.Socket.SessionId!) is not null, "the cluster's index holds the new session");
         return client;
     }
 
