@@ -8,13 +8,16 @@ namespace Typed.Client;
 /// <summary>Reading frames: the handshake, acknowledgements, and messages handed over once, in order.</summary>
 public sealed partial class Socket
 {
-    private readonly object _receiveGate = new();
+    private readonly Gate _receiveGate = new();
 
-    // Set while a transport's receiving thread hands messages to the application: a reply sent
-    // from a handler then goes through the pump, so that the transport goes back to reading at
-    // once rather than after the write.
+    // The socket whose frame this thread is handing to the application: what a handler sends it
+    // meanwhile is written once the whole frame is handed over, in one payload, on this thread
+    // (waking the pump for it costs more than the write).
     [ThreadStatic]
-    private static bool t_handingOver;
+    private static Socket? t_answering;
+
+    // Set by a send from a handler on the receiving thread; read by that thread after the frame.
+    private bool _answerQueued;
 
     private void OnFrame(Sink sink, ReadOnlyMemory<byte> bytes)
     {
@@ -93,7 +96,8 @@ public sealed partial class Socket
             Raise(Opened, nameof(Opened));
         }
 
-        t_handingOver = true;
+        var outer = t_answering;
+        t_answering = this;
         try
         {
             for (var i = first; i < messages.Count; i++)
@@ -106,7 +110,13 @@ public sealed partial class Socket
         }
         finally
         {
-            t_handingOver = false;
+            t_answering = outer;
+        }
+
+        if (_answerQueued)
+        {
+            _answerQueued = false;
+            WriteHereOrWakePump();
         }
 
         if (first < messages.Count && _outbox.Acknowledged)

@@ -10,9 +10,9 @@ namespace Typed.Client;
 /// <summary>
 /// Sending: one payload at a time per connection, with what is owed in acknowledgements. Whoever
 /// holds the writing gate writes: the thread that queued a message, when nothing else is being
-/// written (no thread is woken for it), or else the pump, which the queueing thread wakes. A
-/// message queued by a handler on the thread that received a frame goes through the pump too:
-/// the transport reads on while the reply is written, as two threads do in a SignalR client.
+/// written (no thread is woken for it), or else the pump, which the queueing thread wakes. What
+/// handlers send while the receiving thread hands them a frame goes out after the frame, from
+/// that thread, in one payload.
 /// </summary>
 public sealed partial class Socket
 {
@@ -28,18 +28,34 @@ public sealed partial class Socket
     internal void Enqueue(Message message)
     {
         _outbox.Add(message);
+        if (t_answering == this)
+        {
+            _answerQueued = true; // written once the frame is handed over
+            return;
+        }
+
         var now = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (t_handingOver
-            || now - Volatile.Read(ref _lastInlineWrite) < BurstTicks
-            || _transport is not { Completion.IsCompleted: false } transport
-            || !_writing.Wait(0))
+        if (now - Volatile.Read(ref _lastInlineWrite) < BurstTicks)
         {
             _outgoing.Signal();
             return;
         }
 
         Volatile.Write(ref _lastInlineWrite, now);
-        _ = WriteHeldAsync(transport);
+        WriteHereOrWakePump();
+    }
+
+    /// <summary>Writes what is pending on this thread when nothing else is writing, else leaves it to the pump.</summary>
+    private void WriteHereOrWakePump()
+    {
+        if (_transport is { Completion.IsCompleted: false } transport && _writing.Wait(0))
+        {
+            _ = WriteHeldAsync(transport);
+        }
+        else
+        {
+            _outgoing.Signal();
+        }
     }
 
     /// <summary>Writes what the application queued, and acknowledgements, until the transport is replaced or fails.</summary>
@@ -50,7 +66,7 @@ public sealed partial class Socket
         _ = transport.Completion.ContinueWith(static (_, signal) => ((AsyncSignal)signal!).Signal(), _outgoing, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         while (true)
         {
-            await _outgoing.WaitAsync(CancellationToken.None);
+            await _outgoing.WaitAsync();
             if (transport != _transport || transport.Completion.IsCompleted)
             {
                 // The wake may have been meant for the pump of the transport that replaced this

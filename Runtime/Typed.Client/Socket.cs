@@ -24,7 +24,7 @@ public sealed partial class Socket : IAsyncDisposable
     private readonly Outbox _outbox = new();
     private readonly Inbox _inbox = new();
     private readonly AsyncSignal _outgoing = new();
-    private readonly object _gate = new();
+    private readonly Gate _gate = new();
     private CancellationTokenSource? _lifetime;
     private Task _supervisor = Task.CompletedTask;
     private volatile ClientTransport? _transport;

@@ -22,7 +22,7 @@ public sealed partial class RedisBackplane : IBackplane
     private readonly ILogger _logger;
     private readonly RedisNames _names;
     private readonly OriginSequences _seen = new();
-    private readonly object _publishing = new();
+    private readonly Gate _publishing = new();
     private IBackplaneReceiver? _receiver;
     private ConnectionMultiplexer? _redis;
     private long _broadcastSequence;

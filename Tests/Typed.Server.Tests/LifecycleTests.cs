@@ -44,6 +44,25 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_websocket_that_stops_reading_is_dropped_when_its_session_ends_though_a_write_to_it_is_stalled()
+    {
+        await using var server = await SocketServerHost.StartEchoAsync(o => o.MaxQueuedBytes = long.MaxValue);
+        await using var slow = await server.WebSocketAsync();
+        await slow.HandshakeAsync();
+        var client = await server.Events.ConnectedAsync(slow.SessionId);
+
+        // One message of 64 MiB is more than the connection's buffers hold (tens of MiB at most on
+        // loopback). The client reads its first bytes, to know the server is writing it, and then
+        // nothing more: the write stalls for good.
+        client.Send(new string('x', 64 * 1024 * 1024));
+        var start = await slow.Socket.ReceiveAsync(new byte[32], CancellationToken.None).Within();
+        Assert.False(start.EndOfMessage, "the big message is on its way");
+
+        client.Disconnect();
+        await Wait.UntilAsync(() => server.Logs.Contains($"Downstream of session {slow.SessionId} ended"), "the stalled write is given up and the connection ends");
+    }
+
+    [Fact]
     public async Task A_handler_that_throws_is_logged_and_later_messages_still_arrive()
     {
         await using var server = await SocketServerHost.StartAsync(setup: listener => listener.ClientMessage += (client, message) =>

@@ -10,7 +10,7 @@ namespace Typed.Events;
 /// </summary>
 public sealed class EventHandlers<TContext>
 {
-    private readonly object _adding = new();
+    private readonly Gate _adding = new();
 
     // Replaced whole when a contract is added, so that looking one up takes no lock.
     private volatile Registration[] _registrations = [];

@@ -14,7 +14,7 @@ namespace Typed.Events;
 /// </remarks>
 public sealed class PendingAnswers
 {
-    private readonly object _gate = new();
+    private readonly Gate _gate = new();
     private readonly Dictionary<long, Pending> _pending = [];
     private readonly TimeProvider _time;
     private readonly TimeSpan _sweepInterval;

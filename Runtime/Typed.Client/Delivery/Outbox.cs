@@ -10,7 +10,7 @@ namespace Typed.Client.Delivery;
 /// </summary>
 internal sealed class Outbox
 {
-    private readonly object _gate = new();
+    private readonly Gate _gate = new();
     private readonly List<(long Seq, Message Message)> _entries = [];
     private int _written;
     private long _nextSeq = 1;

@@ -30,7 +30,7 @@ internal abstract class ClientTransport(TransportContext context, IFrameSink sin
     public abstract Task OpenAsync(string? sessionId, CancellationToken cancellationToken);
 
     /// <summary>Carries one payload upstream; returns the server's acknowledgement when its answer holds one.</summary>
-    public abstract Task<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+    public abstract ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
     /// <summary>Stops the transport; safe to call more than once (the supervisor and a disconnect may race).</summary>
     public virtual async ValueTask DisposeAsync()

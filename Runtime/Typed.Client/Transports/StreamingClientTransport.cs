@@ -40,8 +40,8 @@ internal abstract class StreamingClientTransport(TransportContext context, IFram
         _ = ReadAsync(body, CreateReader());
     }
 
-    public override Task<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, cancellationToken);
+    public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        new(HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, cancellationToken));
 
     public override async ValueTask DisposeAsync()
     {

@@ -10,7 +10,6 @@ namespace Typed.Client.Transports;
 /// </summary>
 internal class WebSocketClientTransport(TransportContext context, IFrameSink sink) : ClientTransport(context, sink)
 {
-    private readonly SemaphoreSlim _sending = new(1, 1);
     private ClientWebSocket? _socket;
 
     public override string Name => TransportNames.WebSocket;
@@ -43,23 +42,25 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
         _ = ReceiveAsync(socket);
     }
 
-    public override async Task<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The socket's writing gate makes this one write at a time. No token goes to the WebSocket,
+    /// which would otherwise take its slower path and register with it per message.
+    /// </remarks>
+    public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         var socket = _socket ?? throw new InvalidOperationException("The transport is not open.");
+        cancellationToken.ThrowIfCancellationRequested();
         var codec = Context.Options.FrameCodec;
-        await _sending.WaitAsync(cancellationToken);
-        try
+        var sending = codec is null
+            ? socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None)
+            : socket.SendAsync(new ReadOnlyMemory<byte>(codec.Encode(payload.Span)), WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+        if (!sending.IsCompletedSuccessfully)
         {
-            await (codec is null
-                ? socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, cancellationToken)
-                : socket.SendAsync(new ReadOnlyMemory<byte>(codec.Encode(payload.Span)), WebSocketMessageType.Binary, endOfMessage: true, cancellationToken));
-        }
-        finally
-        {
-            _sending.Release();
+            return AfterSendAsync(sending);
         }
 
-        return null;
+        sending.GetAwaiter().GetResult();
+        return default;
     }
 
     public override async ValueTask DisposeAsync()
@@ -82,9 +83,19 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
         _socket?.Dispose();
     }
 
+    private static async ValueTask<long?> AfterSendAsync(ValueTask sending)
+    {
+        await sending;
+        return null;
+    }
+
     private async Task ReceiveAsync(ClientWebSocket socket)
     {
         using var message = new PooledBufferWriter();
+
+        // Reads take no token, which would cost a registration per message: stopping aborts the
+        // socket instead, which is what the WebSocket does when a read is cancelled.
+        using var abortOnStop = Stopping.UnsafeRegister(static state => ((ClientWebSocket)state!).Abort(), socket);
         try
         {
             while (true)
@@ -93,7 +104,7 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    result = await socket.ReceiveAsync(message.GetMemory(16 * 1024), Stopping);
+                    result = await socket.ReceiveAsync(message.GetMemory(16 * 1024), CancellationToken.None);
                     message.Advance(result.Count);
                 }
                 while (!result.EndOfMessage);

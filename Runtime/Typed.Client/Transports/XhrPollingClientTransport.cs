@@ -24,8 +24,8 @@ internal sealed class XhrPollingClientTransport(TransportContext context, IFrame
         _ = PollForeverAsync();
     }
 
-    public override Task<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, cancellationToken);
+    public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        new(HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, cancellationToken));
 
     private async Task PollForeverAsync()
     {

@@ -14,8 +14,8 @@ public sealed class Client
     private enum HandshakeState { Pending, InFlight, Done }
 
     private readonly Listener _listener;
-    private readonly object _gate = new();
-    private readonly object _receiveGate = new();
+    private readonly Gate _gate = new();
+    private readonly Gate _receiveGate = new();
     private List<Outgoing> _queue = [];
 
     // The list of the last frame written, emptied, for the next frame to take: so that sending a

@@ -82,12 +82,13 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
     private static async Task<EndReason> SendAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
     {
+        using var writer = new WebSocketWriter(socket, codec, cancellationToken);
         try
         {
             await DownstreamPump.RunAsync(
                 downstream,
-                (frame, ct) => Send(socket, frame, codec, ct),
-                ct => Send(socket, Heartbeat.Frame, codec, ct),
+                (frame, _) => writer.WriteAsync(frame),
+                _ => writer.WriteAsync(Heartbeat.Frame),
                 request.Options.HeartbeatInterval,
                 request.Listener.Time,
                 cancellationToken);
@@ -105,12 +106,6 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         return downstream.Client.IsEnded ? EndReason.SessionOver : EndReason.Replaced;
     }
 
-    /// <summary>A frame as a text message, or encoded by the connection's codec as a binary one.</summary>
-    private static ValueTask Send(WebSocket socket, ReadOnlyMemory<byte> frame, Framing.IFrameCodec? codec, CancellationToken cancellationToken) =>
-        codec is null
-            ? socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken)
-            : socket.SendAsync(new ReadOnlyMemory<byte>(codec.Encode(frame.Span)), WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
-
     private static async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Client client, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
     {
         var limit = request.Listener.Options.MaxMessageSize;
@@ -121,11 +116,15 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         var small = new byte[SmallMessageSize];
         using var large = new PooledBufferWriter(0);
         var parsed = new List<Messages.Message>(1);
+
+        // Reads take no token, which would cost a registration per message: stopping aborts the
+        // connection instead, which is what the WebSocket does when a read is cancelled.
+        using var abortOnStop = cancellationToken.UnsafeRegister(static state => ((WebSocket)state!).Abort(), socket);
         try
         {
             while (true)
             {
-                var result = await socket.ReceiveAsync(small.AsMemory(), cancellationToken);
+                var result = await socket.ReceiveAsync(small.AsMemory(), CancellationToken.None);
                 ReadOnlyMemory<byte> received = small.AsMemory(0, result.Count);
                 if (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close)
                 {
@@ -137,7 +136,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                             break;
                         }
 
-                        result = await socket.ReceiveAsync(large.GetMemory(Math.Min(limit + 1, 16 * 1024)), cancellationToken);
+                        result = await socket.ReceiveAsync(large.GetMemory(Math.Min(limit + 1, 16 * 1024)), CancellationToken.None);
                         large.Advance(result.Count);
                     }
                     while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
