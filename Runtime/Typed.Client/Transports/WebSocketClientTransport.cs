@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using Typed.Buffers;
+using Typed.Client.Transports.WebSockets;
 
 namespace Typed.Client.Transports;
 
@@ -10,50 +11,34 @@ namespace Typed.Client.Transports;
 /// </summary>
 internal class WebSocketClientTransport(TransportContext context, IFrameSink sink) : ClientTransport(context, sink)
 {
-    private ClientWebSocket? _socket;
+    private WebSocketConnection? _connection;
 
     public override string Name => TransportNames.WebSocket;
 
     public override async Task OpenAsync(string? sessionId, CancellationToken cancellationToken)
     {
-        var socket = new ClientWebSocket();
-        socket.Options.CollectHttpResponseDetails = true;
-        foreach (var (name, value) in Context.Options.Headers)
-        {
-            socket.Options.SetRequestHeader(name, value);
-        }
-
+        WebSocketConnection connection;
         try
         {
-            await socket.ConnectAsync(Context.Downstream(Name, sessionId, Sink.CurrentAck, webSocket: true), Context.Invoker, cancellationToken);
+            connection = await WebSocketUpgrade.ConnectAsync(Context.Downstream(Name, sessionId, Sink.CurrentAck, webSocket: true), Context.Invoker, Context.Options.Headers, cancellationToken);
         }
-        catch (WebSocketException) when (sessionId is not null && socket.HttpStatusCode == HttpStatusCode.NotFound)
+        catch (HttpRequestException refused) when (sessionId is not null && refused.StatusCode == HttpStatusCode.NotFound)
         {
-            socket.Dispose();
             throw new SessionExpiredException(sessionId);
         }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
 
-        _socket = socket;
-        _ = ReceiveAsync(socket);
+        _connection = connection;
+        _ = ReceiveAsync(connection);
     }
 
-    /// <remarks>
-    /// The socket's writing gate makes this one write at a time. No token goes to the WebSocket,
-    /// which would otherwise take its slower path and register with it per message.
-    /// </remarks>
+    /// <remarks>The socket's writing gate makes this one payload at a time.</remarks>
     public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        var socket = _socket ?? throw new InvalidOperationException("The transport is not open.");
+        var connection = _connection ?? throw new InvalidOperationException("The transport is not open.");
         cancellationToken.ThrowIfCancellationRequested();
-        var codec = Context.Options.FrameCodec;
-        var sending = codec is null
-            ? socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None)
-            : socket.SendAsync(new ReadOnlyMemory<byte>(codec.Encode(payload.Span)), WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+        var sending = Context.Options.FrameCodec is { } codec
+            ? connection.SendAsync(codec.Encode(payload.Span), WebSocketMessageType.Binary)
+            : connection.SendAsync(payload, WebSocketMessageType.Text);
         if (!sending.IsCompletedSuccessfully)
         {
             return AfterSendAsync(sending);
@@ -65,22 +50,20 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
 
     public override async ValueTask DisposeAsync()
     {
-        if (_socket is { State: WebSocketState.Open } socket)
+        if (_connection is { CanSend: true } connection)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             try
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
+                await connection.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye").AsTask().WaitAsync(TimeSpan.FromSeconds(2));
             }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or TimeoutException)
             {
                 // Closing a connection that is already gone.
             }
         }
 
         await base.DisposeAsync();
-        _socket?.Abort();
-        _socket?.Dispose();
+        _connection?.Dispose();
     }
 
     private static async ValueTask<long?> AfterSendAsync(ValueTask sending)
@@ -89,34 +72,26 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
         return null;
     }
 
-    private async Task ReceiveAsync(ClientWebSocket socket)
+    private async Task ReceiveAsync(WebSocketConnection connection)
     {
         using var message = new PooledBufferWriter();
 
-        // Reads take no token, which would cost a registration per message: stopping aborts the
-        // socket instead, which is what the WebSocket does when a read is cancelled.
-        using var abortOnStop = Stopping.UnsafeRegister(static state => ((ClientWebSocket)state!).Abort(), socket);
+        // Stopping ends a read in progress by aborting the connection.
+        using var abortOnStop = Stopping.UnsafeRegister(static state => ((WebSocketConnection)state!).Abort(), connection);
         try
         {
             while (true)
             {
                 message.Clear();
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await socket.ReceiveAsync(message.GetMemory(16 * 1024), CancellationToken.None);
-                    message.Advance(result.Count);
-                }
-                while (!result.EndOfMessage);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                var type = await connection.ReceiveAsync(message);
+                if (type == WebSocketMessageType.Close)
                 {
                     Complete(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The server closed the socket."));
                     return;
                 }
 
                 // Messages keep slices of the frame, so it gets an array of its own.
-                Sink.OnFrame(result.MessageType == WebSocketMessageType.Binary && Context.Options.FrameCodec is { } codec
+                Sink.OnFrame(type == WebSocketMessageType.Binary && Context.Options.FrameCodec is { } codec
                     ? codec.Decode(message.WrittenSpan)
                     : message.ToArray());
             }
