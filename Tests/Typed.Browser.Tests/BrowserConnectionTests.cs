@@ -87,6 +87,7 @@ public sealed class BrowserConnectionTests(Chromium chromium) : IClassFixture<Ch
     [InlineData("websocket")]
     [InlineData("xhr-polling")]
     [InlineData("server-events")]
+    [InlineData("xhr-multipart")]
     public async Task A_page_from_another_origin_connects_when_allowed_and_is_refused_when_not(string transport)
     {
         await using var pages = await TestPages.StartAsync();

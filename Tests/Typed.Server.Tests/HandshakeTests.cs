@@ -51,7 +51,7 @@ public sealed class HandshakeTests
     }
 
     [Fact]
-    public async Task Session_ids_are_unique_across_ten_thousand_sessions()
+    public async Task Session_ids_of_ten_thousand_sessions_are_unique_url_safe_and_look_uniformly_random()
     {
         const int sessions = 10_000;
         await using var server = await SocketServerHost.StartEchoAsync(o => o.Timeout = TimeSpan.FromSeconds(2));
@@ -65,7 +65,15 @@ public sealed class HandshakeTests
         });
 
         Assert.Equal(sessions, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.All(ids, AssertUnguessable);
+        Assert.All(ids, id => Assert.Matches("^[A-Za-z0-9_-]{24}$", id));
+        var decoded = ids.Select(id => Base64Url.DecodeFromChars(id)).ToArray();
+        Assert.All(decoded, bytes => Assert.Equal(18, bytes.Length));
+
+        // A counter, a clock or a weak generator shows in these long before anyone guesses an id.
+        var bitShares = RandomnessChecks.ShareOfOnesPerBit(decoded);
+        Assert.All(bitShares, share => Assert.InRange(share, 0.47, 0.53));
+        Assert.InRange(RandomnessChecks.ByteChiSquare(decoded), 0, RandomnessChecks.ByteChiSquareBound);
+        Assert.InRange(RandomnessChecks.MeanBitsDifferingFromTheNext(decoded), 71, 73);
     }
 
     private static void AssertUnguessable(string sessionId)

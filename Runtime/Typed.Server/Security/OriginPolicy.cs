@@ -5,7 +5,8 @@ namespace Typed.Server.Security;
 /// <summary>
 /// Decides whether a request's <c>Origin</c> may talk to the server, by the <c>origins</c> list
 /// of <c>host:port</c> pairs (<c>*</c> on either side). An empty list allows only the server's
-/// own origin.
+/// own origin. A request without <c>Origin</c> that a browser of today marks as coming from another
+/// site (a frame navigated to the htmlfile stream) is judged by its <c>Referer</c> instead.
 /// </summary>
 internal sealed class OriginPolicy
 {
@@ -19,22 +20,41 @@ internal sealed class OriginPolicy
     public OriginDecision Evaluate(HttpRequest request)
     {
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0)
+        if (origin.Length != 0)
         {
+            return Admits(request, origin) ? OriginDecision.Allowed : OriginDecision.Refused;
+        }
+
+        if (!IsFromAnotherSite(request))
+        {
+            // A same-origin navigation, an old browser, or a client that is not a browser.
             return OriginDecision.NoOrigin;
         }
 
+        // No Referer (a no-referrer policy) says nothing of the site: judged as the "null" origin.
+        var referer = request.Headers.Referer.ToString();
+        return Admits(request, Uri.TryCreate(referer, UriKind.Absolute, out var from) ? from.GetLeftPart(UriPartial.Authority) : "null")
+            ? OriginDecision.NoOrigin
+            : OriginDecision.Refused;
+    }
+
+    /// <summary>Fetch metadata: the browser's own word that the request was started by another site's page.</summary>
+    private static bool IsFromAnotherSite(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site";
+
+    private bool Admits(HttpRequest request, string origin)
+    {
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
         {
             // "null" (sandboxed frames, file: pages) and anything unparsable: only a wildcard admits it.
-            return _allowed.Any(a => a is ("*", "*")) ? OriginDecision.Allowed : OriginDecision.Refused;
+            return _allowed.Any(a => a is ("*", "*"));
         }
 
         var host = uri.IdnHost;
         var port = uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (_allowed.Length == 0)
         {
-            return IsSameOrigin(request, uri) ? OriginDecision.Allowed : OriginDecision.Refused;
+            return IsSameOrigin(request, uri);
         }
 
         foreach (var (allowedHost, allowedPort) in _allowed)
@@ -43,11 +63,11 @@ internal sealed class OriginPolicy
             var portMatches = allowedPort == "*" || allowedPort == port;
             if (hostMatches && portMatches)
             {
-                return OriginDecision.Allowed;
+                return true;
             }
         }
 
-        return OriginDecision.Refused;
+        return false;
     }
 
     private static bool IsSameOrigin(HttpRequest request, Uri origin)
