@@ -92,7 +92,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(_server.Logs.Contains(logged), $"the log says '{logged}'");
-        await AssertEchoesAsync(polling);
+        await polling.AssertEchoesAsync("after the bad one");
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class BadInputTests : IAsyncLifetime
         using var response = await polling.PostFormAsync("data=" + Uri.EscapeDataString(nested));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await AssertEchoesAsync(polling);
+        await polling.AssertEchoesAsync("after the bad one");
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Null(chunked.RequestMessage!.Content!.Headers.ContentLength);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, decoded.StatusCode);
-        await AssertEchoesAsync(polling);
+        await polling.AssertEchoesAsync("after the bad one");
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class BadInputTests : IAsyncLifetime
             new StringContent("[\"x\"]", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        await AssertEchoesAsync(polling);
+        await polling.AssertEchoesAsync("after the bad one");
     }
 
     [Theory]
@@ -156,7 +156,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Contains("POST", response.Content.Headers.Allow);
-        await AssertEchoesAsync(polling);
+        await polling.AssertEchoesAsync("after the bad one");
     }
 
     [Theory]
@@ -257,12 +257,5 @@ public sealed class BadInputTests : IAsyncLifetime
         await using var again = await _server.WebSocketAsync(sessionId);
         await again.SendAsync("back");
         Assert.Equal("back", (await again.ReceiveAsync()).Text);
-    }
-
-    private static async Task AssertEchoesAsync(PollingWire polling)
-    {
-        using var response = await polling.PostAsync("after the bad one");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("after the bad one", Assert.Single(await polling.PollForAsync(1)).Text);
     }
 }

@@ -34,7 +34,24 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
         }
 
         using var body = new PooledBufferWriter((int)Math.Min(request.ContentLength ?? 4096, MaxBodySize));
-        if (!await TryReadBodyAsync(request, body, context.RequestAborted))
+        bool whole;
+        try
+        {
+            whole = await TryReadBodyAsync(request, body, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own limits: a body trickled below the minimum rate, a broken chunked encoding.
+            await RefuseAsync(context, client, e.StatusCode, e.Message);
+            return;
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            Log.PayloadRefused(logger, client.SessionId, "the connection ended before the body did");
+            return;
+        }
+
+        if (!whole)
         {
             await RefuseAsync(context, client, StatusCodes.Status413PayloadTooLarge, "the body is over the size limit");
             return;

@@ -21,6 +21,14 @@ public sealed class PollingWire : TransportWire, IDisposable
 
     public override Task<IReadOnlyList<Message>> OpenAsync() => OpenAsync(string.Empty);
 
+    /// <summary>Asserts that the session still works: a message posted comes back on the next polls.</summary>
+    public async Task AssertEchoesAsync(string text)
+    {
+        using var response = await PostAsync(text);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(text, Assert.Single(await PollForAsync(1)).Text);
+    }
+
     /// <summary>Polls until a frame with messages comes (idle polls answer empty).</summary>
     public override async Task<IReadOnlyList<Message>> ReceiveFrameAsync()
     {

@@ -1,0 +1,92 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace Typed.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A TCP connection that speaks HTTP by hand, byte by byte if need be: for requests no HTTP
+/// client would send (exact paths, endless headers, trickled bytes).
+/// </summary>
+public sealed class RawHttpConnection : IDisposable
+{
+    private readonly TcpClient _tcp;
+    private readonly NetworkStream _stream;
+
+    private RawHttpConnection(TcpClient tcp)
+    {
+        _tcp = tcp;
+        _stream = tcp.GetStream();
+    }
+
+    public static async Task<RawHttpConnection> ConnectAsync(Uri server)
+    {
+        var tcp = new TcpClient { NoDelay = true };
+        await tcp.ConnectAsync(server.Host, server.Port).Within();
+        return new RawHttpConnection(tcp);
+    }
+
+    /// <summary>Writes text; false once the server has closed or reset the connection.</summary>
+    public async Task<bool> TryWriteAsync(string text)
+    {
+        try
+        {
+            await _stream.WriteAsync(Encoding.Latin1.GetBytes(text)).AsTask().Within();
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sends one request with the exact request target given, and reads the answer's status.</summary>
+    public async Task<int?> RequestAsync(string method, string target, string body = "")
+    {
+        var head = $"{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n"
+            + (body.Length > 0 ? "Content-Type: application/x-www-form-urlencoded\r\n" : string.Empty)
+            + "\r\n";
+        await TryWriteAsync(head + body);
+        return await ReadStatusAsync();
+    }
+
+    /// <summary>
+    /// The status code of the server's answer, or null when it closed the connection without one.
+    /// Reads only the status line: the rest of the answer is left unread.
+    /// </summary>
+    public async Task<int?> ReadStatusAsync()
+    {
+        var line = new StringBuilder();
+        var one = new byte[1];
+        try
+        {
+            while (await _stream.ReadAsync(one).AsTask().Within() == 1 && one[0] != '\n')
+            {
+                line.Append((char)one[0]);
+            }
+        }
+        catch (IOException)
+        {
+            // A reset instead of an answer.
+        }
+
+        var parts = line.ToString().Split(' ');
+        return parts is [_, var code, ..] && int.TryParse(code, out var status) ? status : null;
+    }
+
+    /// <summary>Waits until the server has closed the connection (a read returns nothing or fails).</summary>
+    public async Task WaitForCloseAsync()
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            while (await _stream.ReadAsync(buffer).AsTask().Within() > 0)
+            {
+            }
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public void Dispose() => _tcp.Dispose();
+}
