@@ -18,9 +18,15 @@ public sealed class RawHttpConnection : IDisposable
         _stream = tcp.GetStream();
     }
 
-    public static async Task<RawHttpConnection> ConnectAsync(Uri server)
+    /// <param name="receiveBuffer">The socket's receive buffer; set small, a client that stops reading is soon full.</param>
+    public static async Task<RawHttpConnection> ConnectAsync(Uri server, int? receiveBuffer = null)
     {
         var tcp = new TcpClient { NoDelay = true };
+        if (receiveBuffer is { } size)
+        {
+            tcp.ReceiveBufferSize = size;
+        }
+
         await tcp.ConnectAsync(server.Host, server.Port).Within();
         return new RawHttpConnection(tcp);
     }
@@ -46,6 +52,14 @@ public sealed class RawHttpConnection : IDisposable
             + (body.Length > 0 ? "Content-Type: application/x-www-form-urlencoded\r\n" : string.Empty)
             + "\r\n";
         await TryWriteAsync(head + body);
+        return await ReadStatusAsync();
+    }
+
+    /// <summary>Upgrades to a WebSocket (RFC 6455) and reads the answer's status line only.</summary>
+    public async Task<int?> UpgradeToWebSocketAsync(string target)
+    {
+        await TryWriteAsync($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
         return await ReadStatusAsync();
     }
 
