@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Typed;
 using Typed.Server;
 using Typed.Server.Events;
 using Typed.Server.Flash;
+using Typed.Server.Hosting;
 using Typed.Server.Transports;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,7 @@ public static class SocketServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, WebSocketTransport>(_ => new WebSocketTransport()));
         services.AddSingleton<IServerTransport>(_ => new WebSocketTransport(TransportNames.FlashSocket));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SocketServerShutdown>());
         services.TryAddSingleton<FlashPolicyServer>();
         services.AddHostedService(provider => provider.GetRequiredService<FlashPolicyServer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, ServerEventsTransport>());

@@ -98,6 +98,12 @@ internal sealed class SocketRequestHandler
             return;
         }
 
+        if (path.IsNewSession && _listener.IsStopping)
+        {
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "the server is stopping");
+            return;
+        }
+
         Client? existing = null;
         if (!path.IsNewSession && !_listener.TryGetSession(path.SessionId, out existing))
         {

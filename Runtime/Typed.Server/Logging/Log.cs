@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Warning, "The cluster could not be asked which node holds session {SessionId}.")]
     public static partial void ClusterLookupFailed(ILogger logger, Exception exception, string sessionId);
+
+    [LoggerMessage(14, LogLevel.Information, "Stopping: {Sessions} sessions flushed what they had queued, {Unflushed} did not in time; ending them all.")]
+    public static partial void Stopping(ILogger logger, int sessions, int unflushed);
 }

@@ -50,6 +50,13 @@ public sealed class SocketServerOptions
     /// <summary>The address the Flash socket policy listener binds.</summary>
     public System.Net.IPAddress FlashPolicyAddress { get; set; } = System.Net.IPAddress.Any;
 
+    /// <summary>
+    /// How long stopping the application waits for what sessions have queued to reach their
+    /// connections (a poll that has yet to come back, say) before it ends them all. The host's own
+    /// shutdown timeout bounds it too.
+    /// </summary>
+    public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long an event sent to a client waits for the client's answer.</summary>
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -23,6 +23,7 @@ public sealed class Client
     private List<Outgoing>? _spareQueue;
     private const int SpareQueueCapacity = 64;
     private long _queuedBytes;
+    private int _batchesInFlight; // taken, not yet written or given back: Interlocked, as Delivered takes no lock
     private HandshakeState _handshake;
     private Downstream? _downstream;
     private TaskCompletionSource? _waiter;
@@ -276,6 +277,7 @@ public sealed class Client
 
             Message? handshakeMessage = handshake ? Framing.Handshake.Create(SessionId, Acknowledged) : default(Message?);
             var batch = new OutgoingBatch(handshakeMessage, _queue, numbers);
+            Interlocked.Increment(ref _batchesInFlight);
             _queue = Interlocked.Exchange(ref _spareQueue, null) ?? [];
             return batch;
         }
@@ -283,6 +285,7 @@ public sealed class Client
 
     internal void Delivered(OutgoingBatch batch)
     {
+        Interlocked.Decrement(ref _batchesInFlight);
         if (batch.Handshake is null)
         {
             Recycle(batch.Messages);
@@ -321,6 +324,7 @@ public sealed class Client
     {
         lock (_gate)
         {
+            Interlocked.Decrement(ref _batchesInFlight);
             if (batch.Handshake is not null && _handshake == HandshakeState.InFlight)
             {
                 _handshake = HandshakeState.Pending;
@@ -521,6 +525,21 @@ public sealed class Client
         downstream?.Supersede();
         Answers.FailAll(new InvalidOperationException($"Session {SessionId} ended ({reason}) before answering."));
         _listener.OnEnded(this, wasConnected, reason);
+    }
+
+    /// <summary>
+    /// Nothing waits to be written and no frame is being written: what was queued has reached a
+    /// connection (or the session is over). What stopping the server waits for.
+    /// </summary>
+    internal bool IsFlushed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ended is not null || (!HasOutgoing && Volatile.Read(ref _batchesInFlight) == 0);
+            }
+        }
     }
 
     private bool HasOutgoing => _queue.Count > 0 || _handshake == HandshakeState.Pending || _delivery?.AckDue == true;
