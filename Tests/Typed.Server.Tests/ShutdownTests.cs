@@ -66,12 +66,7 @@ public sealed class ShutdownTests
     public async Task No_new_session_is_opened_while_stopping_and_a_client_that_never_returns_is_given_up_at_the_flush_timeout()
     {
         var server = await SocketServerHost.StartEchoAsync(o => o.ShutdownFlushTimeout = TimeSpan.FromSeconds(2));
-        var gone = await server.WebSocketAsync();
-        await gone.HandshakeAsync();
-        var client = await server.Events.ConnectedAsync(gone.SessionId);
-        await gone.DisposeAsync();
-        await Wait.UntilAsync(() => !client.Connected, "the server sees the client gone");
-        client.Send("never read");
+        var gone = await QueueForAClientThatNeverReturnsAsync(server);
         var elapsed = Stopwatch.StartNew();
 
         var stopping = server.DisposeAsync().AsTask();
@@ -83,7 +78,7 @@ public sealed class ShutdownTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.True(server.Logs.Contains("Stopping: 0 sessions flushed what they had queued, 1 did not in time"));
         Assert.True(elapsed.Elapsed >= TimeSpan.FromSeconds(2), "the stop waited for the client");
-        Assert.Equal(DisconnectReason.Shutdown, (await server.Events.DisconnectedAsync(gone.SessionId)).DisconnectReason);
+        Assert.Equal(DisconnectReason.Shutdown, (await server.Events.DisconnectedAsync(gone)).DisconnectReason);
     }
 
     [Fact]
@@ -92,16 +87,23 @@ public sealed class ShutdownTests
         var server = await SocketServerHost.StartEchoAsync(
             o => o.ShutdownFlushTimeout = TimeSpan.FromHours(1),
             services: builder => builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1)));
+        var gone = await QueueForAClientThatNeverReturnsAsync(server);
+
+        await server.DisposeAsync().AsTask().Within();
+
+        Assert.True(server.Logs.Contains("1 did not in time"));
+        Assert.Equal(DisconnectReason.Shutdown, (await server.Events.DisconnectedAsync(gone)).DisconnectReason);
+    }
+
+    /// <summary>A session with a message queued whose client has gone for good; returns its id.</summary>
+    private static async Task<string> QueueForAClientThatNeverReturnsAsync(SocketServerHost server)
+    {
         var gone = await server.WebSocketAsync();
         await gone.HandshakeAsync();
         var client = await server.Events.ConnectedAsync(gone.SessionId);
         await gone.DisposeAsync();
         await Wait.UntilAsync(() => !client.Connected, "the server sees the client gone");
         client.Send("never read");
-
-        await server.DisposeAsync().AsTask().Within();
-
-        Assert.True(server.Logs.Contains("1 did not in time"));
-        Assert.Equal(DisconnectReason.Shutdown, (await server.Events.DisconnectedAsync(gone.SessionId)).DisconnectReason);
+        return gone.SessionId;
     }
 }
