@@ -32,7 +32,7 @@ public static class Stress
             var webSocketsOpened = connecting.Elapsed;
             sessions.AddRange(await OpenAsync(server.Url, TransportNames.XhrPolling, settings.Polling, shared));
             var connectTime = connecting.Elapsed;
-            progress($"  opened {sessions.Count(s => s.Connected)} of {settings.Sessions} in {connectTime.TotalSeconds:0.0} s");
+            progress($"  opened {sessions.Count(s => s.Failure is null)} of {settings.Sessions} in {connectTime.TotalSeconds:0.0} s");
 
             var memoryConnected = server.ResidentBytes;
             var serverCpuBefore = server.CpuTime;
@@ -54,10 +54,12 @@ public static class Stress
             var tallies = new[] { TransportNames.WebSocket, TransportNames.XhrPolling }
                 .Select(transport => TransportTally.Of(transport, sessions.Where(s => s.Transport == transport)))
                 .ToArray();
-            var stillConnected = sessions.Count(s => s.Connected && s.Drops == 0);
             var serverCounts = await ClientCounts.AskAsync(server.Url);
             var echoed = await EchoAllAsync(sessions);
-            return new StressFigures(settings, sessions.Count(s => s.Connected), connectTime, webSocketsOpened)
+
+            // Taken after the echoes, so that a drop noticed late (by a reconnecting socket, say) counts.
+            var stillConnected = sessions.Count(s => s.Connected && s.Drops == 0);
+            return new StressFigures(settings, sessions.Count(s => s.Failure is null), connectTime, webSocketsOpened)
             {
                 MemoryBefore = memoryBefore,
                 MemoryConnected = memoryConnected,
@@ -82,14 +84,17 @@ public static class Stress
     private static Task<HeldSession[]> OpenAsync(Uri server, string transport, int count, HttpMessageHandler shared) =>
         Connections.OpenAsync(count, () => new HeldSession(server, transport, shared), session => session.ConnectAsync());
 
-    /// <summary>Whether each session's message came back, asked of a few hundred sessions at a time.</summary>
+    /// <summary>
+    /// Whether each session's message came back, asked of a few hundred sessions at a time: of every
+    /// session that opened, so that one reconnecting just then is asked too (its socket sends once it is back).
+    /// </summary>
     private static async Task<bool[]> EchoAllAsync(List<HeldSession> sessions)
     {
         var echoed = new bool[sessions.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, sessions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = 256 },
-            async (i, _) => echoed[i] = sessions[i].Connected && await sessions[i].EchoesAsync(RoundTrips.Payload, StressSettings.EchoPatience));
+            async (i, _) => echoed[i] = sessions[i].Failure is null && await sessions[i].EchoesAsync(RoundTrips.Payload, StressSettings.EchoPatience));
         return echoed;
     }
 }
