@@ -38,11 +38,20 @@ public static class Stress
             var serverCpuBefore = server.CpuTime;
             var loadCpuBefore = Measurement.LoadProcessCpu;
             var holding = Stopwatch.StartNew();
-            while (holding.Elapsed < settings.Hold)
+            for (var mark = ProgressEvery; ; mark += ProgressEvery)
             {
-                var rest = settings.Hold - holding.Elapsed;
-                await Task.Delay(rest < ProgressEvery ? rest : ProgressEvery);
-                progress($"  held {holding.Elapsed.TotalSeconds:0} s: {sessions.Count(s => s.Connected)} connected, {sessions.Count(s => s.Drops > 0)} dropped, {sessions.Sum(s => (long)s.Heartbeats)} heartbeats");
+                // To each mark on the hold's clock, so that a delay ending early adds no extra turn.
+                var until = mark < settings.Hold ? mark : settings.Hold;
+                if (until > holding.Elapsed)
+                {
+                    await Task.Delay(until - holding.Elapsed);
+                }
+
+                progress($"  held {until.TotalSeconds:0} s: {sessions.Count(s => s.Connected)} connected, {sessions.Count(s => s.Drops > 0)} dropped, {sessions.Sum(s => (long)s.Heartbeats)} heartbeats");
+                if (until == settings.Hold)
+                {
+                    break;
+                }
             }
 
             var held = holding.Elapsed;
