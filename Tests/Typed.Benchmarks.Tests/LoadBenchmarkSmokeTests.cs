@@ -4,16 +4,13 @@ namespace Typed.Benchmarks.Tests;
 /// The load benchmark's quick mode, as a smoke run: every scenario on every server completes
 /// with the messages it expects. No timing is asserted; the figures come from full runs.
 /// </summary>
+[Collection(LoadRuns.Name)]
 public sealed class LoadBenchmarkSmokeTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Every_scenario_of_the_quick_run_completes_with_its_expected_message_counts()
     {
-        await using var run = SampleProcess.Run("dotnet", SampleProcess.BuiltAssembly("Tests", "Typed.LoadBenchmark"), "--quick");
-        var lines = await run.ReadToEndAsync(TimeSpan.FromMinutes(5));
-        output.WriteLine(string.Join("\n", lines));
-
-        Assert.Equal(0, run.ExitCode);
+        var lines = await LoadRuns.RunAsync(output, TimeSpan.FromMinutes(5), "--quick");
         Assert.Contains("every scenario completed", lines);
         foreach (var server in new[] { "Typed", "SignalR", "Bare" })
         {
@@ -43,11 +40,7 @@ public sealed class LoadBenchmarkSmokeTests(Xunit.Abstractions.ITestOutputHelper
     [Fact]
     public async Task The_quick_scale_out_run_broadcasts_to_every_connection_on_one_node_and_on_three_joined_by_redis()
     {
-        await using var run = SampleProcess.Run("dotnet", SampleProcess.BuiltAssembly("Tests", "Typed.LoadBenchmark"), "--scale-out", "--quick");
-        var lines = await run.ReadToEndAsync(TimeSpan.FromMinutes(5));
-        output.WriteLine(string.Join("\n", lines));
-
-        Assert.Equal(0, run.ExitCode);
+        var lines = await LoadRuns.RunAsync(output, TimeSpan.FromMinutes(5), "--scale-out", "--quick");
         Assert.Contains("every scenario completed", lines);
         foreach (var layout in new[] { "1 node", "1 node, Redis", "3 nodes, Redis" })
         {

@@ -4,15 +4,29 @@
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark -- --quick # a smoke run
 //   ... -- --servers Typed,Bare --scenarios echo,broadcast                 # only some of it
 //   ... -- --scale-out [--quick]                                           # broadcast on one node and on three joined by Redis
+//   ... -- --stress [--quick]                                              # 10,000 websocket + 2,000 xhr-polling sessions held 60 s with heartbeats (quick: 500 + 100 for 10 s)
 // With `server KIND` this program is one of the servers instead.
 using Typed.LoadBenchmark;
 using Typed.LoadBenchmark.Scenarios;
 using Typed.LoadBenchmark.Servers;
 
-if (args is ["server", var kind, .. var redis])
+if (args is ["server", var kind, .. var rest])
 {
-    await LoadServers.RunAsync(Enum.Parse<ServerKind>(kind), redis.FirstOrDefault(), redis.Skip(1).FirstOrDefault());
+    var (liveness, redis) = Liveness.Split(rest);
+    await LoadServers.RunAsync(Enum.Parse<ServerKind>(kind), redis.FirstOrDefault(), redis.Skip(1).FirstOrDefault(), liveness);
     return 0;
+}
+
+if (args.Contains("--stress"))
+{
+    var stress = await Stress.RunAsync(args.Contains("--quick") ? StressSettings.Quick : StressSettings.Full, Console.WriteLine);
+    Console.WriteLine();
+    foreach (var line in stress.Lines)
+    {
+        Console.WriteLine(line);
+    }
+
+    return stress.EverySessionHeld ? 0 : 1;
 }
 
 var settings = args.Contains("--quick") ? LoadSettings.Quick : LoadSettings.Full;

@@ -68,16 +68,11 @@ internal sealed class XhrPollingTransport : IServerTransport
 
     private static async Task<OutgoingBatch?> WaitForBatchAsync(DownstreamRequest request, Downstream downstream)
     {
+        // Held until something is queued, long enough, superseded by a newer poll, or the client
+        // went away: whichever, what is queued is taken. An idle poll is the transport's heartbeat,
+        // so its end is awaited without throwing.
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(request.Context.RequestAborted, downstream.Superseded);
-        try
-        {
-            await downstream.WaitAsync().WaitAsync(request.Options.Duration, request.Listener.Time, wait.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
-        {
-            // Held long enough, superseded by a newer poll, or the client went away.
-        }
-
+        await downstream.WaitAsync().WaitAsync(request.Options.Duration, request.Listener.Time, wait.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return downstream.TakeBatch();
     }
 }

@@ -31,17 +31,21 @@ public static class Connections
     };
 
     /// <summary>Opens <paramref name="count"/> connections, a few at a time, as a crowd of clients would.</summary>
-    public static async Task<ILoadConnection[]> OpenAsync(ServerKind kind, Channel channel, Uri server, int count)
+    public static Task<ILoadConnection[]> OpenAsync(ServerKind kind, Channel channel, Uri server, int count) =>
+        OpenAsync(count, () => Create(kind, channel, server), c => c.ConnectAsync());
+
+    /// <summary>Makes <paramref name="count"/> connections and connects them, a few at a time, as a crowd of clients would.</summary>
+    internal static async Task<T[]> OpenAsync<T>(int count, Func<T> create, Func<T, Task> connect)
     {
-        var connections = new ILoadConnection[count];
+        var connections = new T[count];
         using var gate = new SemaphoreSlim(32);
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
             await gate.WaitAsync();
             try
             {
-                connections[i] = Create(kind, channel, server);
-                await connections[i].ConnectAsync();
+                connections[i] = create();
+                await connect(connections[i]);
             }
             finally
             {
@@ -51,6 +55,6 @@ public static class Connections
         return connections;
     }
 
-    public static async Task CloseAsync(IEnumerable<ILoadConnection> connections) =>
+    public static async Task CloseAsync(IEnumerable<IAsyncDisposable> connections) =>
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
 }

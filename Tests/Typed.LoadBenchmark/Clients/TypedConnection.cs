@@ -8,11 +8,16 @@ internal sealed class TypedConnection : ILoadConnection
     private readonly Socket _socket;
     private readonly PendingEcho _echo = new();
 
-    public TypedConnection(Uri server, string transport)
+    /// <param name="server">The server's address.</param>
+    /// <param name="transport">The one transport to connect with.</param>
+    /// <param name="handler">The HTTP handler to go through; null gives the socket one of its own.</param>
+    public TypedConnection(Uri server, string transport, HttpMessageHandler? handler = null)
     {
-        _socket = new Socket(server, new SocketOptions { Transports = [transport], RememberTransport = false });
+        _socket = new Socket(server, new SocketOptions { Transports = [transport], RememberTransport = false, HttpMessageHandler = handler });
         _socket.MessageReceived += _ => _echo.Arrived();
     }
+
+    public Socket Socket => _socket;
 
     public int Heard => _echo.Heard;
 

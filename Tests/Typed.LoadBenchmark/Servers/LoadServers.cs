@@ -12,7 +12,8 @@ public static class LoadServers
     /// <param name="kind">Which server.</param>
     /// <param name="redis">For ours: the Redis server to join other nodes through, if any.</param>
     /// <param name="cluster">The prefix of that cluster's keys and channels, so that several clusters can share the Redis.</param>
-    public static async Task RunAsync(ServerKind kind, string? redis = null, string? cluster = null)
+    /// <param name="liveness">For ours: heartbeat and timeouts other than the defaults.</param>
+    public static async Task RunAsync(ServerKind kind, string? redis = null, string? cluster = null, Liveness? liveness = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -25,6 +26,7 @@ public static class LoadServers
                     options.Origins = ["*:*"];
                     options.FlashPolicyPort = 0;
                     options.FlashPolicyAddress = System.Net.IPAddress.Loopback;
+                    liveness?.Apply(options);
                 });
                 if (redis is not null)
                 {
@@ -45,10 +47,13 @@ public static class LoadServers
         switch (kind)
         {
             case ServerKind.Typed:
+                var ended = 0L;
                 app.MapSockets(sockets =>
                 {
                     sockets.ClientMessage += (client, message) => client.Send(message);
+                    sockets.ClientDisconnected += _ => Interlocked.Increment(ref ended);
                     sockets.Handle<ILoadServer, TypedLoadHandler>();
+                    app.MapGet(ClientCounts.Path, () => new ClientCounts(sockets.ClientsIndex.Count, Interlocked.Read(ref ended)).ToString());
                 });
                 break;
             case ServerKind.SignalR:

@@ -22,12 +22,18 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="kind">Which server.</param>
     /// <param name="redis">For ours: the Redis server to join other nodes through, if any.</param>
     /// <param name="cluster">The prefix of that cluster's keys and channels.</param>
-    public static async Task<ServerProcess> StartAsync(ServerKind kind, string? redis = null, string cluster = "typed:")
+    /// <param name="liveness">For ours: heartbeat and timeouts other than the defaults.</param>
+    public static async Task<ServerProcess> StartAsync(ServerKind kind, string? redis = null, string cluster = "typed:", Liveness? liveness = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
         start.ArgumentList.Add("server");
         start.ArgumentList.Add(kind.ToString());
+        foreach (var argument in liveness?.Arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         if (redis is not null)
         {
             start.ArgumentList.Add(redis);
