@@ -152,4 +152,13 @@ public class ClientPayloadTests
     {
         Assert.Throws<ProtocolFormatException>(() => ClientPayload.Parse(Utf8Bytes.Around("[1]", [0xC3], "")));
     }
+
+    [Fact]
+    public void An_envelope_member_name_escaping_a_lone_surrogate_is_just_another_member()
+    {
+        var content = ClientPayload.ParseContent(Utf8Bytes.Of("{\"seq\\ud800\":1,\"seq\":3,\"messages\":[\"yes\"]}"), allowEnvelope: true);
+
+        Assert.Equal("yes", Assert.Single(content.Messages).Text);
+        Assert.Equal(3, content.Numbers.Seq);
+    }
 }

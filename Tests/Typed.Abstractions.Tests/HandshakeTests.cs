@@ -105,4 +105,12 @@ public class HandshakeTests
         Assert.False(Handshake.TryReadSessionId(default, out var sessionId));
         Assert.Equal(string.Empty, sessionId);
     }
+
+    // Built in code: theory data passes through a serializer that replaces lone surrogates.
+    [Fact]
+    public void A_string_holding_a_lone_surrogate_is_not_a_handshake()
+    {
+        Assert.False(Handshake.TryReadSessionId(Message.FromText("\uDC00"), out _));
+        Assert.False(Handshake.TryReadSessionId(Message.FromText("{\"sessionid\":\"abc\"}\uD800"), out _));
+    }
 }

@@ -218,4 +218,13 @@ public class ServerFrameTests
 
         Assert.Equal(ServerFrame.Encode(messages), output.WrittenSpan.ToArray());
     }
+
+    [Fact]
+    public void A_member_name_escaping_a_lone_surrogate_is_just_another_member()
+    {
+        var content = ServerFrame.ParseContent(Utf8Bytes.Of("{\"\\ud800\":1,\"messages\\udc00\":[\"no\"],\"seq\":2,\"messages\":[\"yes\"]}"));
+
+        Assert.Equal("yes", Assert.Single(content.Messages).Text);
+        Assert.Equal(2, content.Numbers.Seq);
+    }
 }

@@ -41,12 +41,12 @@ public static class EventWire
             reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals(Event))
+                if (reader.NameIs(Event))
                 {
                     reader.Read();
-                    name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    name = reader.TokenType == JsonTokenType.String ? ReadText(ref reader, message) : null;
                 }
-                else if (reader.ValueTextEquals(Args))
+                else if (reader.NameIs(Args))
                 {
                     reader.Read();
                     args = reader.TokenType == JsonTokenType.StartArray ? JsonElement.ParseValue(ref reader) : null;
@@ -55,7 +55,7 @@ public static class EventWire
                         reader.Skip();
                     }
                 }
-                else if (reader.ValueTextEquals(Id))
+                else if (reader.NameIs(Id))
                 {
                     reader.Read();
                     id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
@@ -100,21 +100,21 @@ public static class EventWire
             reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals(Answer))
+                if (reader.NameIs(Answer))
                 {
                     reader.Read();
                     answer = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
                     reader.Skip();
                 }
-                else if (reader.ValueTextEquals(Result))
+                else if (reader.NameIs(Result))
                 {
                     reader.Read();
                     result = JsonElement.ParseValue(ref reader);
                 }
-                else if (reader.ValueTextEquals(Error))
+                else if (reader.NameIs(Error))
                 {
                     reader.Read();
-                    error = reader.TokenType == JsonTokenType.String ? reader.GetString() : JsonElement.ParseValue(ref reader).GetRawText();
+                    error = reader.TokenType == JsonTokenType.String ? ReadText(ref reader, message) : JsonElement.ParseValue(ref reader).GetRawText();
                 }
                 else
                 {
@@ -165,6 +165,10 @@ public static class EventWire
     }
 
     private static bool IsObject(Message message) => !message.IsEmpty && message.Kind == MessageKind.Object;
+
+    // The string the reader stands on, exactly as sent: GetString throws for an escaped lone surrogate.
+    private static string ReadText(ref Utf8JsonReader reader, Message message) =>
+        JsonString.Read(message.Json.Span[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]);
 
     private sealed class AnswerWriter : IDisposable
     {

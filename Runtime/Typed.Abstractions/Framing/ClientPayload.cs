@@ -109,7 +109,7 @@ public static class ClientPayload
         var numbers = default(DeliveryNumbers);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("messages"u8))
+            if (reader.NameIs("messages"u8))
             {
                 reader.Read();
                 MessageArray.ReadElements(ref reader, payload, messages);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
+using Typed.Messages;
 
 namespace Typed.Framing;
 
@@ -32,8 +33,8 @@ public readonly record struct DeliveryNumbers(long? Seq, long? Ack)
     /// <summary>Reads a <c>seq</c> or <c>ack</c> member the reader stands on; false for any other member.</summary>
     internal static bool TryReadMember(ref Utf8JsonReader reader, ref DeliveryNumbers numbers)
     {
-        var isSeq = reader.ValueTextEquals("seq"u8);
-        if (!isSeq && !reader.ValueTextEquals("ack"u8))
+        var isSeq = reader.NameIs("seq"u8);
+        if (!isSeq && !reader.NameIs("ack"u8))
         {
             return false;
         }

@@ -62,9 +62,10 @@ public static class Handshake
         catch (JsonException)
         {
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            // The session id holds an escaped lone surrogate, which no handshake of ours carries.
+            // A lone surrogate, which no handshake of ours carries: in the text, which then has no
+            // UTF-8 form to parse (ArgumentException), or escaped in the session id (InvalidOperationException).
         }
 
         return false;

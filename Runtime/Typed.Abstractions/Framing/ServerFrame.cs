@@ -93,7 +93,7 @@ public static class ServerFrame
             var numbers = default(DeliveryNumbers);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("messages"u8))
+                if (reader.NameIs("messages"u8))
                 {
                     reader.Read();
                     var read = into ?? new List<Message>(1);

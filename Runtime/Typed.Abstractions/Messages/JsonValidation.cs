@@ -38,6 +38,24 @@ internal static class JsonValidation
         return utf8[start..end];
     }
 
+    /// <summary>
+    /// Whether the property name the reader stands on is <paramref name="name"/>. A name that
+    /// escapes a lone surrogate is well-formed JSON but has no UTF-8 form, so
+    /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> throws for it; here it is
+    /// just some other name.
+    /// </summary>
+    public static bool NameIs(this ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        try
+        {
+            return reader.ValueTextEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
 
     public static void EnsureSingleValue(ReadOnlySpan<byte> utf8Json)

@@ -11,7 +11,7 @@ internal sealed class HtmlFileClientTransport(TransportContext context, IFrameSi
 
     protected override StreamFrameReader CreateReader() => new ScriptTagReader();
 
-    private sealed class ScriptTagReader : StreamFrameReader
+    internal sealed class ScriptTagReader : StreamFrameReader
     {
         private static ReadOnlySpan<byte> Open => "<script>parent.s._("u8;
 

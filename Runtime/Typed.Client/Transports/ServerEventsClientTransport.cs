@@ -14,7 +14,7 @@ internal sealed class ServerEventsClientTransport(TransportContext context, IFra
             Context.Options.For(Name).LegacyEventStream ? "application/x-dom-event-stream" : "text/event-stream"));
 
     /// <summary>Reads events (blocks ended by a blank line); the frame is the event's data lines.</summary>
-    private sealed class EventStreamReader : StreamFrameReader
+    internal sealed class EventStreamReader : StreamFrameReader
     {
         protected override bool TryRead(ReadOnlySpan<byte> buffer, out int consumed, out ReadOnlySpan<byte> frame)
         {

@@ -10,7 +10,7 @@ internal sealed class XhrMultipartClientTransport(TransportContext context, IFra
 
     protected override StreamFrameReader CreateReader() => new PartReader();
 
-    private sealed class PartReader : StreamFrameReader
+    internal sealed class PartReader : StreamFrameReader
     {
         private static ReadOnlySpan<byte> Boundary => "--socketio\n"u8;
 

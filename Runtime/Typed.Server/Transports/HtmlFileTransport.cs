@@ -11,7 +11,7 @@ namespace Typed.Server.Transports;
 /// </summary>
 internal sealed class HtmlFileTransport : HttpStreamingTransport
 {
-    private static readonly StreamFormat Format = new HtmlFileFormat();
+    internal static readonly StreamFormat Format = new HtmlFileFormat();
 
     public override string Name => TransportNames.HtmlFile;
 

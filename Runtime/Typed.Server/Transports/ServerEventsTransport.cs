@@ -10,7 +10,7 @@ namespace Typed.Server.Transports;
 /// </summary>
 internal sealed class ServerEventsTransport : HttpStreamingTransport
 {
-    private static readonly StreamFormat EventStream = new EventStreamFormat();
+    internal static readonly StreamFormat EventStream = new EventStreamFormat();
     private static readonly StreamFormat DomEventStream = new DomEventStreamFormat();
 
     public override string Name => TransportNames.ServerEvents;

@@ -10,7 +10,7 @@ namespace Typed.Server.Transports;
 /// </summary>
 internal sealed class XhrMultipartTransport : HttpStreamingTransport
 {
-    private static readonly StreamFormat Format = new MultipartFormat();
+    internal static readonly StreamFormat Format = new MultipartFormat();
 
     public override string Name => TransportNames.XhrMultipart;
 
