@@ -463,7 +463,9 @@ public sealed class Client
 
             if (_delivery is not null && ackInFrame && messages.Count > 0)
             {
-                RequestAck();
+                // Messages sent again mean the frame that acknowledged them was lost (cut with its
+                // connection): acknowledge again even though a frame has carried the number.
+                RequestAck(resent: first > 0);
             }
 
             return _delivery?.LastReceived ?? 0;
@@ -481,18 +483,18 @@ public sealed class Client
         }
     }
 
-    private void RequestAck()
+    private void RequestAck(bool resent)
     {
         TaskCompletionSource? waiter;
         lock (_gate)
         {
             // A frame taken since the payload arrived (its echo, say) carried the acknowledgement already.
-            if (!_delivery!.AckOwed)
+            if (!resent && !_delivery!.AckOwed)
             {
                 return;
             }
 
-            _delivery.AckDue = true;
+            _delivery!.AckDue = true;
             waiter = TakeWaiter();
         }
 
