@@ -122,7 +122,7 @@ public sealed partial class Socket
                 return;
             }
 
-            var reason = await transport.Completion;
+            var reason = await WatchAsync(transport);
             if (cancellationToken.IsCancellationRequested)
             {
                 return;
@@ -148,6 +148,26 @@ public sealed partial class Socket
                 return;
             }
         }
+    }
+
+    /// <summary>The transport's end, or its failure once the server has been silent past <see cref="SocketOptions.SilenceTimeout"/>.</summary>
+    private async Task<Exception?> WatchAsync(ClientTransport transport)
+    {
+        var timeout = _options.SilenceTimeout;
+        while (timeout != Timeout.InfiniteTimeSpan && !transport.Completion.IsCompleted)
+        {
+            var silence = transport.Silence;
+            if (silence >= timeout)
+            {
+                transport.Fail(new TimeoutException($"The server has sent nothing over {transport.Name} for {silence.TotalSeconds:F1} s."));
+                break;
+            }
+
+            // One delay per silence period, not per frame: frames are the hot path.
+            await Task.WhenAny(transport.Completion, Task.Delay(timeout - silence));
+        }
+
+        return await transport.Completion;
     }
 
     private async Task<bool> ReconnectAsync(bool expired, CancellationToken cancellationToken)

@@ -72,6 +72,14 @@ public sealed class SocketOptions
     /// </summary>
     public Typed.Framing.IFrameCodec? FrameCodec { get; set; }
 
+    /// <summary>
+    /// How long the downstream may stay silent before the socket takes the server for gone and
+    /// reconnects: a connection can die without closing (a dropped route, a proxy that hangs). The
+    /// server's heartbeats (every 10 s by default, an idle poll's end every 20 s) keep a live one
+    /// talking, so keep this above them; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.
+    /// </summary>
+    public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
     /// <summary>How long an event sent to the server waits for its answer.</summary>
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -9,6 +9,7 @@ internal abstract class ClientTransport(TransportContext context, IFrameSink sin
 {
     private readonly TaskCompletionSource<Exception?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
+    private long _lastHeard = Environment.TickCount64;
 
     public abstract string Name { get; }
 
@@ -40,8 +41,14 @@ internal abstract class ClientTransport(TransportContext context, IFrameSink sin
         Complete(null);
     }
 
+    /// <summary>How long since the downstream last brought anything (a frame, a heartbeat, a poll's answer).</summary>
+    public TimeSpan Silence => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastHeard));
+
     /// <summary>Ends the transport because using it failed (an upstream request, say).</summary>
     public void Fail(Exception reason) => Complete(reason);
 
     protected void Complete(Exception? reason) => _completion.TrySetResult(reason);
+
+    /// <summary>The downstream brought something: the server is alive.</summary>
+    protected void Heard() => Volatile.Write(ref _lastHeard, Environment.TickCount64);
 }

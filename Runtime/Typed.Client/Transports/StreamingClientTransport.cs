@@ -57,6 +57,7 @@ internal abstract class StreamingClientTransport(TransportContext context, IFram
             int read;
             while ((read = await body.ReadAsync(buffer, Stopping)) > 0)
             {
+                Heard();
                 reader.Feed(buffer.AsSpan(0, read), Sink.OnFrame);
             }
 

@@ -84,6 +84,7 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
             {
                 message.Clear();
                 var type = await connection.ReceiveAsync(message);
+                Heard();
                 if (type == WebSocketMessageType.Close)
                 {
                     Complete(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The server closed the socket."));

@@ -53,6 +53,7 @@ internal sealed class XhrPollingClientTransport(TransportContext context, IFrame
 
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        Heard();
         if (body.Length > 0)
         {
             Sink.OnFrame(body);
