@@ -17,6 +17,9 @@ internal sealed class HtmlFileClientTransport(TransportContext context, IFrameSi
 
         private static ReadOnlySpan<byte> Close => ", document);</script>"u8;
 
+        /// <inheritdoc/>
+        protected override byte EndByte => (byte)'>'; // a script block ends with its closing tag
+
         protected override bool TryRead(ReadOnlySpan<byte> buffer, out int consumed, out ReadOnlySpan<byte> frame)
         {
             frame = default;

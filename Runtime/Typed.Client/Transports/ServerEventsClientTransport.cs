@@ -16,6 +16,9 @@ internal sealed class ServerEventsClientTransport(TransportContext context, IFra
     /// <summary>Reads events (blocks ended by a blank line); the frame is the event's data lines.</summary>
     internal sealed class EventStreamReader : StreamFrameReader
     {
+        /// <inheritdoc/>
+        protected override byte EndByte => (byte)'\n'; // an event ends with a blank line
+
         protected override bool TryRead(ReadOnlySpan<byte> buffer, out int consumed, out ReadOnlySpan<byte> frame)
         {
             frame = default;

@@ -16,6 +16,9 @@ internal sealed class XhrMultipartClientTransport(TransportContext context, IFra
 
         private bool _started;
 
+        /// <inheritdoc/>
+        protected override byte EndByte => (byte)'\n'; // a part ends with its boundary line
+
         protected override bool TryRead(ReadOnlySpan<byte> buffer, out int consumed, out ReadOnlySpan<byte> frame)
         {
             frame = default;
