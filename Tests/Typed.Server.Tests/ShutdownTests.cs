@@ -77,7 +77,8 @@ public sealed class ShutdownTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.True(server.Logs.Contains("Stopping: 0 sessions flushed what they had queued, 1 did not in time"));
-        Assert.True(elapsed.Elapsed >= TimeSpan.FromSeconds(2), "the stop waited for the client");
+        // Waited, rather than ended at once (the timer may fire a hair before 2 s by the stopwatch).
+        Assert.True(elapsed.Elapsed >= TimeSpan.FromSeconds(1.5), $"the stop waited for the client (it took {elapsed.Elapsed})");
         Assert.Equal(DisconnectReason.Shutdown, (await server.Events.DisconnectedAsync(gone)).DisconnectReason);
     }
 

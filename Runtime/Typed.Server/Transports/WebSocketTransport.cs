@@ -70,12 +70,18 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         await Task.WhenAll(receiving, sending);
     }
 
+#if NET9_0_OR_GREATER
+    private static readonly TimeSpan PongTimeoutFloor = TimeSpan.FromSeconds(5);
+#endif
+
     private static WebSocketAcceptContext AcceptContext(ResolvedTransportOptions options)
     {
         var accept = new WebSocketAcceptContext { KeepAliveInterval = options.HeartbeatInterval };
 #if NET9_0_OR_GREATER
-        // A peer that answers no ping within the interval is gone, whatever it sends.
-        accept.KeepAliveTimeout = options.HeartbeatInterval * 3;
+        // A peer that answers no ping for three intervals is gone, whatever it sends; but never
+        // sooner than PongTimeoutFloor, since a pong later than that is a busy peer, not a dead one.
+        var threeBeats = options.HeartbeatInterval * 3;
+        accept.KeepAliveTimeout = threeBeats > PongTimeoutFloor ? threeBeats : PongTimeoutFloor;
 #endif
         return accept;
     }
