@@ -56,11 +56,12 @@ internal static class NodeScripts
     /// <summary>
     /// A node's heartbeat, and, when ARGV[4] is '1', its sessions written afresh (after Redis lost
     /// them). ARGV[2]: the node; ARGV[3]: the heartbeat's lifetime in ms; ARGV[5..]: its session ids.
+    /// Returns 0 when the node was not in the cluster (its first beat, or swept meanwhile), else 1.
     /// </summary>
     public const string Heartbeat = """
         local prefix, node = ARGV[1], ARGV[2]
         redis.call('SET', prefix .. 'node:' .. node, '1', 'PX', ARGV[3])
-        redis.call('SADD', prefix .. 'nodes', node)
+        local member = redis.call('SADD', prefix .. 'nodes', node) == 0
         if ARGV[4] == '1' then
           local sessions = prefix .. 'node:' .. node .. ':sessions'
           redis.call('DEL', sessions)
@@ -69,6 +70,6 @@ internal static class NodeScripts
             redis.call('HSET', prefix .. 'sessions', ARGV[i], node)
           end
         end
-        return 1
+        if member then return 1 else return 0 end
         """;
 }

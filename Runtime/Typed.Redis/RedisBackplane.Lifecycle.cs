@@ -92,7 +92,13 @@ public sealed partial class RedisBackplane
             _indexStale = false;
             var sessions = stale ? _receiver?.SessionIds ?? [] : [];
             RedisValue[] values = [_options.Prefix, NodeId, (long)_options.NodeTimeout.TotalMilliseconds, stale ? "1" : "0", .. sessions.Select(id => (RedisValue)id)];
-            await redis.GetDatabase().ScriptEvaluateAsync(NodeScripts.Heartbeat, values: values).ConfigureAwait(false);
+            var wasMember = (long)await redis.GetDatabase().ScriptEvaluateAsync(NodeScripts.Heartbeat, values: values).ConfigureAwait(false) == 1;
+            if (!wasMember && !stale)
+            {
+                // Swept by the others while its heartbeat was late (a pause, a starved machine):
+                // its sessions left the index with it and go back with the next beat.
+                _indexStale = true;
+            }
 
             // A session that ended while its id was on the way would otherwise stay in the index.
             foreach (var ended in sessions.Except(_receiver?.SessionIds ?? []))

@@ -35,4 +35,31 @@ public sealed class NodeDeathTests
         Assert.False(await survivor.SendAsync(sessionId, "too late").Within());
         Assert.Contains(cluster.Nodes, node => node.Logs.Contains("stopped sending heartbeats"));
     }
+
+    [Fact]
+    public async Task A_node_swept_for_a_late_heartbeat_writes_its_sessions_into_the_index_again()
+    {
+        await using var cluster = await ThreeNodes.StartAsync();
+        var client = await cluster.ConnectAsync(1, TransportNames.WebSocket);
+        var sessionId = client.Socket.SessionId!;
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(cluster.Redis.Configuration);
+        var db = redis.GetDatabase();
+        var node = (string)(await db.HashGetAsync("typed:sessions", sessionId))!;
+
+        // As if its heartbeat were late past the timeout: its lease gone, the others sweep it and its
+        // sessions out. (Its own next beat may come first and renew the lease: then again.)
+        await Wait.UntilAsync(
+            async () =>
+            {
+                await db.KeyDeleteAsync("typed:node:" + node);
+                return cluster.Nodes.Any(n => n.Logs.Contains("stopped sending heartbeats"));
+            },
+            "the others sweep the node out");
+        await Wait.UntilAsync(async () => await db.HashGetAsync("typed:sessions", sessionId) == node, "the node's session is in the index again");
+
+        Assert.True(await cluster.Nodes[0].Listener.SendAsync(sessionId, "found again").Within());
+        while ((await client.ReceiveAsync()).Text != "found again")
+        {
+        }
+    }
 }
