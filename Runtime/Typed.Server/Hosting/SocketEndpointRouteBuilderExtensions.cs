@@ -28,7 +28,6 @@ public static class SocketEndpointRouteBuilderExtensions
         configure?.Invoke(listener);
 
         var handler = ActivatorUtilities.CreateInstance<SocketRequestHandler>(services, resource);
-        services.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(() => listener.DisconnectAll());
         return endpoints.Map("/" + resource + "/{**path}", handler.HandleAsync).WithDisplayName("Typed sockets /" + resource);
     }
 }
