@@ -153,7 +153,7 @@ public sealed partial class Socket
     /// <summary>The transport's end, or its failure once the server has been silent past <see cref="SocketOptions.SilenceTimeout"/>.</summary>
     private async Task<Exception?> WatchAsync(ClientTransport transport)
     {
-        var timeout = _options.SilenceTimeout;
+        var timeout = HangBounds.Silence(_options.SilenceTimeout, _timing);
         while (timeout != Timeout.InfiniteTimeSpan && !transport.Completion.IsCompleted)
         {
             var silence = transport.Silence;
@@ -215,7 +215,7 @@ public sealed partial class Socket
     {
         var name = _transportName!;
         var transport = NewTransport(name, out _);
-        using var attempt = Deadline(name, cancellationToken);
+        using var attempt = Deadline(name, cancellationToken, reattaching: true);
         try
         {
             await transport.OpenAsync(_sessionId, attempt.Token);
@@ -240,11 +240,15 @@ public sealed partial class Socket
         return ClientTransports.Create(name, _context, sink);
     }
 
-    /// <summary>How long opening a transport may take.</summary>
-    private CancellationTokenSource Deadline(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long opening a transport may take: reattaching, short enough that a hung attempt and
+    /// the next ones fit in the session's timeout.
+    /// </summary>
+    private CancellationTokenSource Deadline(string name, CancellationToken cancellationToken, bool reattaching = false)
     {
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_context.ConnectTimeout(name));
+        var connectTimeout = _context.ConnectTimeout(name);
+        deadline.CancelAfter(reattaching ? HangBounds.Reattach(connectTimeout, _timing) : connectTimeout);
         return deadline;
     }
 

@@ -62,11 +62,12 @@ public sealed partial class Socket
             var start = 0;
             if (_sessionId is null)
             {
-                if (messages.Count == 0 || !Handshake.TryRead(messages[0], out var sessionId, out var acknowledged))
+                if (messages.Count == 0 || !Handshake.TryRead(messages[0], out var sessionId, out var acknowledged, out var timing))
                 {
                     return; // nothing counts before the handshake
                 }
 
+                _timing = timing;
                 _sessionId = sessionId;
                 _transportName = sink.Transport;
                 _connected = true;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Typed.Client.Delivery;
 using Typed.Client.Transports;
+using Typed.Framing;
 using Typed.Messages;
 
 namespace Typed.Client;
@@ -30,6 +31,9 @@ public sealed partial class Socket : IAsyncDisposable
     private volatile ClientTransport? _transport;
     private volatile Sink? _activeSink;
     private volatile string? _sessionId;
+
+    // The server's rhythm for the session, as its handshake told it: what hung requests are judged by.
+    private SessionTiming? _timing;
     private volatile string? _transportName;
     private volatile bool _connected;
     private volatile bool _connecting;

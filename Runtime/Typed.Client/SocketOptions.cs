@@ -73,12 +73,23 @@ public sealed class SocketOptions
     public Typed.Framing.IFrameCodec? FrameCodec { get; set; }
 
     /// <summary>
-    /// How long the downstream may stay silent before the socket takes the server for gone and
-    /// reconnects: a connection can die without closing (a dropped route, a proxy that hangs). The
-    /// server's heartbeats (every 10 s by default, an idle poll's end every 20 s) keep a live one
-    /// talking, so keep this above them; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.
+    /// The longest the downstream may stay silent before the socket takes the connection for dead
+    /// and replaces it: a connection can die without closing (a dropped route, a proxy that hangs,
+    /// a poll accepted and never answered). With acknowledged delivery the server's handshake says
+    /// how long a live downstream stays silent at most (its heartbeat interval, or an idle poll's
+    /// duration), and the socket waits that long and a margin (a fifth of it, at least 2 s) when
+    /// that is shorter than this; a server that does not say is waited for this long.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.
     /// </summary>
     public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// How long an upload (<c>POST .../send</c> of the HTTP transports), which the server answers
+    /// at once, may go unanswered before it is given up and the connection replaced; a large
+    /// payload is allowed a second more per 64 KiB. With acknowledged delivery what it carried
+    /// goes again on the new connection, and the server drops what it already has.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long an event sent to the server waits for its answer.</summary>
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -139,11 +139,11 @@ public sealed partial class Listener
         }
     }
 
-    internal Client OpenSession(string transport, bool acknowledged)
+    internal Client OpenSession(string transport, bool acknowledged, Framing.SessionTiming timing)
     {
         while (true)
         {
-            var client = new Client(this, SessionIds.Create(), transport, acknowledged);
+            var client = new Client(this, SessionIds.Create(), transport, acknowledged, timing);
             if (_sessions.TryAdd(client.SessionId, client))
             {
                 Log.SessionOpened(_logger, client.SessionId, transport);

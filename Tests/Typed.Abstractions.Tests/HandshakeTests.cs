@@ -113,4 +113,39 @@ public class HandshakeTests
         Assert.False(Handshake.TryReadSessionId(Message.FromText("\uDC00"), out _));
         Assert.False(Handshake.TryReadSessionId(Message.FromText("{\"sessionid\":\"abc\"}\uD800"), out _));
     }
+
+    [Fact]
+    public void An_acknowledged_handshake_tells_the_servers_timing_in_milliseconds()
+    {
+        var timing = new SessionTiming(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(36));
+        var handshake = Handshake.Create("abc", acknowledged: true, timing);
+
+        Assert.Equal("{\"sessionid\":\"abc\",\"acks\":true,\"heartbeat\":20000,\"timeout\":36000}", handshake.Text);
+        Assert.True(Handshake.TryRead(handshake, out var sessionId, out var acknowledged, out var read));
+        Assert.Equal(("abc", true, timing), (sessionId, acknowledged, read));
+    }
+
+    [Fact]
+    public void A_2010_handshake_tells_no_timing_even_when_the_server_has_it()
+    {
+        var handshake = Handshake.Create("abc", acknowledged: false, new SessionTiming(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(8)));
+
+        Assert.Equal("{\"sessionid\":\"abc\"}", handshake.Text);
+        Assert.True(Handshake.TryRead(handshake, out _, out _, out var timing));
+        Assert.Null(timing);
+    }
+
+    [Theory]
+    [InlineData("{\"sessionid\":\"a\",\"acks\":true,\"heartbeat\":10000}")]
+    [InlineData("{\"sessionid\":\"a\",\"acks\":true,\"heartbeat\":-1,\"timeout\":8000}")]
+    [InlineData("{\"sessionid\":\"a\",\"acks\":true,\"heartbeat\":0,\"timeout\":8000}")]
+    [InlineData("{\"sessionid\":\"a\",\"acks\":true,\"heartbeat\":\"10000\",\"timeout\":8000}")]
+    [InlineData("{\"sessionid\":\"a\",\"acks\":true,\"heartbeat\":1.5,\"timeout\":8000}")]
+    [InlineData("{\"sessionid\":\"a\",\"acks\":true,\"heartbeat\":10000,\"timeout\":99999999999999}")]
+    public void A_handshake_with_timing_that_is_missing_or_not_a_positive_count_of_milliseconds_tells_none(string text)
+    {
+        Assert.True(Handshake.TryRead(Message.FromText(text), out var sessionId, out _, out var timing));
+        Assert.Equal("a", sessionId);
+        Assert.Null(timing);
+    }
 }

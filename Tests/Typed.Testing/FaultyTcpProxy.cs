@@ -7,7 +7,8 @@ namespace Typed.Testing;
 /// <summary>
 /// A TCP forwarder on a free loopback port in front of a target, that can cut every connection
 /// on a timer (with a reset, as a dropped network does), hold traffic, or forward it in small
-/// pieces: a flaky network for tests.
+/// pieces, or swallow a connection or a request (accept it, then neither forward nor answer nor
+/// close it, as a hung proxy or a dead NAT entry does): a flaky network for tests.
 /// </summary>
 public sealed class FaultyTcpProxy : IAsyncDisposable
 {
@@ -15,6 +16,9 @@ public sealed class FaultyTcpProxy : IAsyncDisposable
     private readonly IPEndPoint _target;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<int, (TcpClient Client, TcpClient Server)> _connections = new();
+    private readonly ConcurrentBag<TcpClient> _swallowed = [];
+    private readonly ConcurrentQueue<Func<string, bool>> _aims = new();
+    private int _swallowCount;
     private readonly Task _accepting;
     private ITimer? _cutter;
     private int _nextId;
@@ -40,6 +44,25 @@ public sealed class FaultyTcpProxy : IAsyncDisposable
 
     /// <summary>While set, new connections are reset at once: the server looks unreachable.</summary>
     public bool Refusing { get; set; }
+
+    /// <summary>
+    /// The chance that a new connection is swallowed: accepted, then never forwarded, answered,
+    /// closed or cut, until the proxy is disposed.
+    /// </summary>
+    public double SwallowChance { get; set; }
+
+    /// <summary>How many connections and requests have been swallowed.</summary>
+    public int Swallowed => Volatile.Read(ref _swallowCount);
+
+    /// <summary>How many aims given to <see cref="SwallowNext"/> are still waiting for their request.</summary>
+    public int AimsPending => _aims.Count;
+
+    /// <summary>
+    /// Swallows the next request (on a new or a kept-alive connection) whose request line matches,
+    /// for example <c>line =&gt; line.StartsWith("POST ")</c>: it is not forwarded, and its
+    /// connection stops forwarding both ways and is never closed or cut. Aims are taken in order.
+    /// </summary>
+    public void SwallowNext(Func<string, bool> requestLine) => _aims.Enqueue(requestLine);
 
     /// <summary>Forward in pieces of at most this many bytes (0: as they come).</summary>
     public int MaxChunk { get; set; }
@@ -100,6 +123,12 @@ public sealed class FaultyTcpProxy : IAsyncDisposable
         _listener.Stop();
         _released.TrySetResult();
         CutAll();
+        foreach (var swallowed in _swallowed)
+        {
+            Reset(swallowed);
+            swallowed.Dispose();
+        }
+
         try
         {
             await _accepting;
@@ -123,6 +152,12 @@ public sealed class FaultyTcpProxy : IAsyncDisposable
                 continue;
             }
 
+            if (SwallowChance > 0 && Random.Shared.NextDouble() < SwallowChance)
+            {
+                Swallow(client);
+                continue;
+            }
+
             _ = ForwardAsync(client);
         }
     }
@@ -136,10 +171,11 @@ public sealed class FaultyTcpProxy : IAsyncDisposable
             client.NoDelay = server.NoDelay = true;
             await server.ConnectAsync(_target, _stop.Token);
             _connections[id] = (client, server);
-            var upstream = PumpAsync(client.GetStream(), server.GetStream());
-            var downstream = PumpAsync(server.GetStream(), client.GetStream());
+            var hung = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var upstream = PumpAsync(client.GetStream(), server.GetStream(), hung, () => Hang(id, client, server, hung));
+            var downstream = PumpAsync(server.GetStream(), client.GetStream(), hung, hang: null);
             var first = await Task.WhenAny(upstream, downstream);
-            if (first.IsFaulted || first.IsCanceled)
+            if ((first.IsFaulted || first.IsCanceled) && !hung.Task.IsCompleted)
             {
                 // One side failed: the other must not wait for it.
                 Reset(client);
@@ -160,12 +196,25 @@ public sealed class FaultyTcpProxy : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync(Stream from, Stream to)
+    /// <param name="hung">Completed when the connection is swallowed: from then on nothing is forwarded either way.</param>
+    /// <param name="hang">For the client's side: swallows the connection; null for the server's side.</param>
+    private async Task PumpAsync(Stream from, Stream to, TaskCompletionSource hung, Action? hang)
     {
         var buffer = new byte[16 * 1024];
         int read;
         while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
         {
+            if (hang is not null && !_aims.IsEmpty && IsAimedAt(buffer.AsSpan(0, read)))
+            {
+                hang();
+            }
+
+            if (hung.Task.IsCompleted)
+            {
+                // Swallowed: held open, silent both ways, until the proxy stops.
+                await Task.Delay(Timeout.Infinite, _stop.Token);
+            }
+
             if (_stalled)
             {
                 await _released.Task.WaitAsync(_stop.Token);
@@ -179,8 +228,44 @@ public sealed class FaultyTcpProxy : IAsyncDisposable
             }
         }
 
+        if (hung.Task.IsCompleted)
+        {
+            await Task.Delay(Timeout.Infinite, _stop.Token);
+        }
+
         // One side finished sending: pass the half-close on.
         (to as NetworkStream)?.Socket.Shutdown(SocketShutdown.Send);
+    }
+
+    /// <summary>Whether these bytes start a request that the first aim is for; the aim is taken if so.</summary>
+    private bool IsAimedAt(ReadOnlySpan<byte> bytes)
+    {
+        var end = bytes.IndexOf("\r\n"u8);
+        if (end <= 0 || !_aims.TryPeek(out var aim))
+        {
+            return false;
+        }
+
+        var line = System.Text.Encoding.ASCII.GetString(bytes[..end]);
+        return (line.StartsWith("GET ", StringComparison.Ordinal) || line.StartsWith("POST ", StringComparison.Ordinal))
+            && aim(line) && _aims.TryDequeue(out _);
+    }
+
+    /// <summary>A connection of the ones forwarded is swallowed: no longer cut, forwarded or closed.</summary>
+    private void Hang(int id, TcpClient client, TcpClient server, TaskCompletionSource hung)
+    {
+        _connections.TryRemove(id, out _);
+        Interlocked.Increment(ref _swallowCount);
+        _swallowed.Add(client);
+        _swallowed.Add(server);
+        hung.TrySetResult();
+    }
+
+    /// <summary>A new connection is swallowed before anything is forwarded.</summary>
+    private void Swallow(TcpClient client)
+    {
+        Interlocked.Increment(ref _swallowCount);
+        _swallowed.Add(client);
     }
 
     private static void Reset(TcpClient connection)

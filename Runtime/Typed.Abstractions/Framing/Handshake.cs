@@ -14,7 +14,11 @@ public static class Handshake
     /// Whether the session uses acknowledged delivery: the handshake then says so with
     /// <c>"acks":true</c>, which 2010 clients (that never ask for it) would ignore.
     /// </param>
-    public static Message Create(string sessionId, bool acknowledged = false)
+    /// <param name="timing">
+    /// The server's rhythm for the session, told (as <c>"heartbeat"</c> and <c>"timeout"</c>, in
+    /// milliseconds) only with acknowledged delivery, which only this project's clients ask for.
+    /// </param>
+    public static Message Create(string sessionId, bool acknowledged = false, SessionTiming? timing = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         using var buffer = new MemoryStream();
@@ -25,6 +29,11 @@ public static class Handshake
             if (acknowledged)
             {
                 writer.WriteBoolean("acks"u8, true);
+                if (timing is { } told)
+                {
+                    WriteMilliseconds(writer, "heartbeat"u8, told.Heartbeat);
+                    WriteMilliseconds(writer, "timeout"u8, told.Timeout);
+                }
             }
 
             writer.WriteEndObject();
@@ -37,10 +46,15 @@ public static class Handshake
     public static bool TryReadSessionId(Message message, out string sessionId) => TryRead(message, out sessionId, out _);
 
     /// <summary>Reads a handshake: the session id, and whether the server agreed to acknowledged delivery.</summary>
-    public static bool TryRead(Message message, out string sessionId, out bool acknowledged)
+    public static bool TryRead(Message message, out string sessionId, out bool acknowledged) =>
+        TryRead(message, out sessionId, out acknowledged, out _);
+
+    /// <summary>Reads a handshake: the session id, acknowledged delivery, and the server's timing when it told it.</summary>
+    public static bool TryRead(Message message, out string sessionId, out bool acknowledged, out SessionTiming? timing)
     {
         sessionId = string.Empty;
         acknowledged = false;
+        timing = null;
         if (!message.IsText)
         {
             return false;
@@ -56,6 +70,11 @@ public static class Handshake
             {
                 sessionId = value;
                 acknowledged = document.RootElement.TryGetProperty("acks", out var acks) && acks.ValueKind == JsonValueKind.True;
+                if (TryReadMilliseconds(document.RootElement, "heartbeat", out var heartbeat) && TryReadMilliseconds(document.RootElement, "timeout", out var timeout))
+                {
+                    timing = new SessionTiming(heartbeat, timeout);
+                }
+
                 return true;
             }
         }
@@ -69,5 +88,21 @@ public static class Handshake
         }
 
         return false;
+    }
+
+    private static void WriteMilliseconds(Utf8JsonWriter writer, ReadOnlySpan<byte> name, TimeSpan value) =>
+        writer.WriteNumber(name, value == System.Threading.Timeout.InfiniteTimeSpan ? -1 : (long)value.TotalMilliseconds);
+
+    /// <summary>A positive whole number of milliseconds (an infinite rhythm, -1, tells nothing to bound by).</summary>
+    private static bool TryReadMilliseconds(JsonElement handshake, string name, out TimeSpan value)
+    {
+        value = default;
+        if (!handshake.TryGetProperty(name, out var member) || member.ValueKind != JsonValueKind.Number || !member.TryGetInt64(out var milliseconds) || milliseconds <= 0 || milliseconds > int.MaxValue)
+        {
+            return false;
+        }
+
+        value = TimeSpan.FromMilliseconds(milliseconds);
+        return true;
     }
 }

@@ -10,20 +10,36 @@ namespace Typed.Client.Transports;
 /// </summary>
 internal static class HttpUpstream
 {
-    public static async Task<long?> SendAsync(TransportContext context, string transport, string sessionId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts one payload. The server answers at once, so an answer that has not come within the
+    /// upload bound never will (a proxy that hangs): the request is given up with a
+    /// <see cref="TimeoutException"/>, as it is when <paramref name="stopping"/> (the transport's
+    /// end) comes first, so that no writer waits on it.
+    /// </summary>
+    public static async Task<long?> SendAsync(TransportContext context, string transport, string sessionId, ReadOnlyMemory<byte> payload, CancellationToken stopping)
     {
-        using var request = context.Request(HttpMethod.Post, context.Send(transport, sessionId));
-        var form = "data=" + Uri.EscapeDataString(Encoding.UTF8.GetString(payload.Span));
-        request.Content = new StringContent(form, Encoding.ASCII, "application/x-www-form-urlencoded");
-        using var response = await context.Http.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var limit = HangBounds.Upload(context.Options.RequestTimeout, payload.Length);
+        bound.CancelAfter(limit);
+        try
         {
-            throw new SessionExpiredException(sessionId);
-        }
+            using var request = context.Request(HttpMethod.Post, context.Send(transport, sessionId));
+            var form = "data=" + Uri.EscapeDataString(Encoding.UTF8.GetString(payload.Span));
+            request.Content = new StringContent(form, Encoding.ASCII, "application/x-www-form-urlencoded");
+            using var response = await context.Http.SendAsync(request, bound.Token);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new SessionExpiredException(sessionId);
+            }
 
-        response.EnsureSuccessStatusCode();
-        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        return ReadAck(answer);
+            response.EnsureSuccessStatusCode();
+            var answer = await response.Content.ReadAsByteArrayAsync(bound.Token);
+            return ReadAck(answer);
+        }
+        catch (OperationCanceledException e) when (!stopping.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The upload over {transport} was not answered within {limit.TotalSeconds:F1} s.", e);
+        }
     }
 
     /// <summary>The server answers <c>ok</c>, or <c>{"ack":N}</c> with acknowledged delivery.</summary>

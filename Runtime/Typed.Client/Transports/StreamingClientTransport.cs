@@ -41,7 +41,7 @@ internal abstract class StreamingClientTransport(TransportContext context, IFram
     }
 
     public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        new(HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, cancellationToken));
+        new(HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, Stopping));
 
     public override async ValueTask DisposeAsync()
     {

@@ -18,9 +18,10 @@ internal sealed class TransportContext(Uri server, SocketOptions options, HttpCl
 
     /// <summary>
     /// The downstream address: a new session (<paramref name="sessionId"/> null) asks for acknowledged
-    /// delivery when configured; a reattaching one says what it has received.
+    /// delivery when configured; a reattaching one says what it has received. A poll with
+    /// <paramref name="answerAtOnce"/> asks (<c>?wait=0</c>) to be answered at once, empty when nothing is queued.
     /// </summary>
-    public Uri Downstream(string transport, string? sessionId, long? ack, bool webSocket, bool timestamp = false)
+    public Uri Downstream(string transport, string? sessionId, long? ack, bool webSocket, bool timestamp = false, bool answerAtOnce = false)
     {
         var path = new StringBuilder().Append('/').Append(Options.Resource.Trim('/')).Append('/').Append(transport);
         if (sessionId is not null || timestamp)
@@ -42,6 +43,11 @@ internal sealed class TransportContext(Uri server, SocketOptions options, HttpCl
         if (sessionId is not null && ack is { } n)
         {
             parameters.Add("ack=" + n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (answerAtOnce)
+        {
+            parameters.Add("wait=0");
         }
 
         if (webSocket && Options.FrameCodec is { } codec)

@@ -14,18 +14,16 @@ internal sealed class XhrPollingClientTransport(TransportContext context, IFrame
 
     public override async Task OpenAsync(string? sessionId, CancellationToken cancellationToken)
     {
-        if (sessionId is null)
-        {
-            // The first poll opens the session; its answer is the handshake.
-            using var opening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Stopping);
-            await PollAsync(null, opening.Token);
-        }
-
+        // A new session's first poll is answered with the handshake; a reattaching one asks to be
+        // answered at once, so that a poll that hangs on the way fails this attempt within its
+        // deadline instead of looking like a held poll for the whole of its duration.
+        using var opening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Stopping);
+        await PollAsync(sessionId, opening.Token, answerAtOnce: sessionId is not null);
         _ = PollForeverAsync();
     }
 
     public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        new(HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, cancellationToken));
+        new(HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, Stopping));
 
     private async Task PollForeverAsync()
     {
@@ -42,9 +40,9 @@ internal sealed class XhrPollingClientTransport(TransportContext context, IFrame
         }
     }
 
-    private async Task PollAsync(string? sessionId, CancellationToken cancellationToken)
+    private async Task PollAsync(string? sessionId, CancellationToken cancellationToken, bool answerAtOnce = false)
     {
-        using var request = Context.Request(HttpMethod.Get, Context.Downstream(Name, sessionId, Sink.CurrentAck, webSocket: false, timestamp: true));
+        using var request = Context.Request(HttpMethod.Get, Context.Downstream(Name, sessionId, Sink.CurrentAck, webSocket: false, timestamp: true, answerAtOnce));
         using var response = await Context.Http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound && sessionId is not null)
         {

@@ -90,6 +90,7 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
             return;
         }
 
+        client.Heard();
         var received = await client.ReceiveAndAnswerAsync(payload, ackInFrame: false, waitForAnswer: false);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;

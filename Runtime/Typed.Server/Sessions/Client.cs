@@ -38,10 +38,17 @@ public sealed class Client
     private int _connections;
     private DisconnectReason? _ended;
     private readonly AcknowledgedDelivery? _delivery;
+    private readonly SessionTiming _timing;
 
-    internal Client(Listener listener, string sessionId, string transport, bool acknowledged)
+    // How long the session waits for a downstream once the last one ended: restarted by any
+    // request of the session (an upload too), so that a client whose poll hangs on the way but
+    // whose messages keep arriving is not taken for gone.
+    private TimeSpan _closeTimeout;
+
+    internal Client(Listener listener, string sessionId, string transport, bool acknowledged, SessionTiming timing)
     {
         _listener = listener;
+        _timing = timing;
         SessionId = sessionId;
         Transport = transport;
         _delivery = acknowledged ? new AcknowledgedDelivery() : null;
@@ -229,6 +236,21 @@ public sealed class Client
         }
     }
 
+    /// <summary>
+    /// A request of the session arrived (an upload): the client is alive, so a session waiting for
+    /// its next downstream waits afresh.
+    /// </summary>
+    internal void Heard()
+    {
+        lock (_gate)
+        {
+            if (_downstream is null && _ended is null && _expiry is not null)
+            {
+                StartExpiry(_closeTimeout);
+            }
+        }
+    }
+
     internal Task WaitForOutgoingAsync(Downstream downstream)
     {
         Task waiting;
@@ -275,7 +297,7 @@ public sealed class Client
                 _queuedBytes = 0;
             }
 
-            Message? handshakeMessage = handshake ? Framing.Handshake.Create(SessionId, Acknowledged) : default(Message?);
+            Message? handshakeMessage = handshake ? Framing.Handshake.Create(SessionId, Acknowledged, _timing) : default(Message?);
             var batch = new OutgoingBatch(handshakeMessage, _queue, numbers);
             Interlocked.Increment(ref _batchesInFlight);
             _queue = Interlocked.Exchange(ref _spareQueue, null) ?? [];
@@ -549,6 +571,7 @@ public sealed class Client
     // Called with _gate held (or from the constructor).
     private void StartExpiry(TimeSpan timeout)
     {
+        _closeTimeout = timeout;
         _expiry?.Dispose();
         var generation = ++_expiryGeneration;
         _expiry = _listener.Time.CreateTimer(_ => Expire(generation), null, timeout, Timeout.InfiniteTimeSpan);

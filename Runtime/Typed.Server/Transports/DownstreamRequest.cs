@@ -32,7 +32,14 @@ internal sealed class DownstreamRequest(
     public IReadOnlyDictionary<string, Framing.IFrameCodec> Codecs { get; } = codecs;
 
     /// <summary>The session asked for, or a new one when the path named none.</summary>
-    public Client OpenSession() => existing ?? Listener.OpenSession(transport, AsksForAcknowledgedDelivery);
+    public Client OpenSession() => existing ?? Listener.OpenSession(transport, AsksForAcknowledgedDelivery, Options.Timing);
+
+    /// <summary>
+    /// A reattaching client of this project asks with <c>?wait=0</c> for its first poll to be
+    /// answered at once (empty when nothing is queued), so that a poll that hangs on the way shows
+    /// within a connect timeout rather than a poll's duration.
+    /// </summary>
+    public bool AnswerAtOnce => Context.Request.Query["wait"] == "0";
 
     /// <summary>Attaches this request as the session's downstream; null when the session has ended.</summary>
     public Sessions.Downstream? Attach(Client client) => client.Attach(Options.CloseTimeout, Acknowledgement);

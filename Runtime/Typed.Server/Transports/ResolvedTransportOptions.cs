@@ -9,4 +9,7 @@ internal sealed record ResolvedTransportOptions(TimeSpan CloseTimeout, TimeSpan 
             configured.CloseTimeout ?? CloseTimeout,
             configured.HeartbeatInterval ?? HeartbeatInterval,
             configured.Duration ?? Duration);
+
+    /// <summary>What the handshake tells a client: how long a live downstream stays silent at most, how long the session waits without one.</summary>
+    public Framing.SessionTiming Timing => new(Duration != Timeout.InfiniteTimeSpan ? Duration : HeartbeatInterval, CloseTimeout);
 }

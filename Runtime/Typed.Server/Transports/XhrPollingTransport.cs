@@ -10,12 +10,27 @@ namespace Typed.Server.Transports;
 /// everything queued, as one frame) or until <c>duration</c> passes (answered 200, empty). The
 /// client polls again straight away; between polls the session queues.
 /// </summary>
+/// <remarks>
+/// A poll that hangs on the way (a proxy that accepts it and never answers) looks to the client
+/// like a poll the server holds, until <c>duration</c> has passed: so a polling session waits for
+/// its next poll that long and then twice <see cref="SocketServerOptions.Timeout"/>, time for the
+/// client to give the hung poll up and for a replacement that hangs too, unless the application
+/// sets the transport's <see cref="TransportOptions.CloseTimeout"/> itself.
+/// </remarks>
 internal sealed class XhrPollingTransport : IServerTransport
 {
     public string Name => TransportNames.XhrPolling;
 
     public ResolvedTransportOptions Defaults(SocketServerOptions options) =>
         new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(20), Duration: TimeSpan.FromSeconds(20));
+
+    public ResolvedTransportOptions Resolve(SocketServerOptions options, TransportOptions? configured)
+    {
+        var resolved = Defaults(options).Override(configured);
+        return configured?.CloseTimeout is not null || resolved.Duration == Timeout.InfiniteTimeSpan
+            ? resolved
+            : resolved with { CloseTimeout = resolved.Duration + (2 * options.Timeout) };
+    }
 
     public async Task HandleAsync(DownstreamRequest request)
     {
@@ -28,7 +43,7 @@ internal sealed class XhrPollingTransport : IServerTransport
 
         var client = downstream.Client;
 
-        var taken = downstream.TakeBatch() ?? await WaitForBatchAsync(request, downstream);
+        var taken = downstream.TakeBatch() ?? (request.AnswerAtOnce ? null : await WaitForBatchAsync(request, downstream));
         if (context.RequestAborted.IsCancellationRequested)
         {
             if (taken is { } unsent)
