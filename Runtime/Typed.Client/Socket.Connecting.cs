@@ -173,13 +173,14 @@ public sealed partial class Socket
     private async Task<bool> ReconnectAsync(bool expired, CancellationToken cancellationToken)
     {
         _connecting = true;
+        var lost = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 0; _options.MaxReconnectAttempts is not { } max || attempt < max; attempt++)
         {
             try
             {
                 if (!expired)
                 {
-                    await Task.Delay(Backoff(attempt), cancellationToken);
+                    await Task.Delay(HangBounds.ReattachDelay(Backoff(attempt), _timing, lost.Elapsed), cancellationToken);
                     await ReattachAsync(cancellationToken);
                     Raise(Reconnected, nameof(Reconnected));
                     return true;

@@ -12,7 +12,16 @@ public sealed partial class Socket
     private static readonly Action<Socket, Exception, string> HandlerFailed = static (socket, e, name) => socket._logger.LogError(e, "The handler of {Event} threw.", name);
     private PendingAnswers? _answers;
 
-    internal PendingAnswers Answers => _answers ??= new PendingAnswers(_options.AnswerTimeout);
+    // Made on first use, by the first question or by the receiving thread handing over the first
+    // message, which can be at the same moment: both must get the one instance, or a question
+    // waits in one while its answer is looked for in the other (and taken for a plain message).
+    internal PendingAnswers Answers => Volatile.Read(ref _answers) ?? CreateAnswers();
+
+    private PendingAnswers CreateAnswers()
+    {
+        var created = new PendingAnswers(_options.AnswerTimeout);
+        return Interlocked.CompareExchange(ref _answers, created, null) ?? created;
+    }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _senders = new();
 

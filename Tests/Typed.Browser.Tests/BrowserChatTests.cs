@@ -64,7 +64,9 @@ public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClas
         // Joining after the twentieth line: its history holds the last fifteen, oldest first.
         var probe = await ChatPage.JoinAsync(chromium, chat.Url, "probe", "websocket");
         await probe.WaitForLineAsync("ana-history: line 20");
-        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-history", "xhr-polling");
+        // A page that leaves over server-events is heard leaving by its stream's end and the session's
+        // Timeout; one that polls, only after a poll's duration and twice the Timeout (36 s).
+        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-history", "server-events");
         await ana.WaitForLineAsync("bob-history joined");
         await bob.WaitForLineAsync("ana-history: line 20");
         var history = (await bob.LinesAsync()).Where(line => line.StartsWith("ana-history: line ", StringComparison.Ordinal)).ToList();

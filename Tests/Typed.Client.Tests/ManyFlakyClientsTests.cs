@@ -7,6 +7,7 @@ namespace Typed.Client.Tests;
 /// Fifty clients over all six transports at once, through a network that cuts every connection,
 /// stalls all traffic and forwards it in small pieces: every message arrives once, in order, both ways.
 /// </summary>
+[Collection(HeavyNetworkRuns.Name)]
 public sealed class ManyFlakyClientsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Clients = 50;

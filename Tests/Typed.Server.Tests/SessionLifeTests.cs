@@ -14,7 +14,7 @@ public sealed class SessionLifeTests
     [Theory]
     [InlineData(TransportNames.XhrPolling, 20_000, 36_000)]
     [InlineData(TransportNames.ServerEvents, 10_000, 8_000)]
-    [InlineData(TransportNames.HtmlFile, 10_000, 8_000)]
+    [InlineData(TransportNames.HtmlFile, 10_000, 26_000)]
     [InlineData(TransportNames.XhrMultipart, 10_000, 8_000)]
     [InlineData(TransportNames.WebSocket, 10_000, 8_000)]
     public async Task A_handshake_of_acknowledged_delivery_tells_the_servers_rhythm_by_default(string transport, int heartbeat, int timeout)
@@ -57,6 +57,48 @@ public sealed class SessionLifeTests
         // A hung poll looks like a held one until its duration has passed: the session must last
         // that long and more (1.8 s by the options; timers may fire a hair early).
         Assert.True(lastPoll.Elapsed >= TimeSpan.FromMilliseconds(1_600), $"the session ended {lastPoll.ElapsedMilliseconds} ms after its last poll");
+    }
+
+    [Fact]
+    public async Task An_htmlfile_session_waits_a_heartbeat_and_twice_the_timeout_for_its_next_stream()
+    {
+        await using var server = await SocketServerHost.StartEchoAsync(o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(400);
+            o.TransportOptions[TransportNames.HtmlFile] = new TransportOptions { HeartbeatInterval = TimeSpan.FromSeconds(1) };
+        });
+        await using var stream = server.Wire(TransportNames.HtmlFile);
+        await stream.OpenAsync();
+        await stream.DropAsync();
+        var dropped = Stopwatch.StartNew();
+
+        await server.Events.DisconnectedAsync(stream.SessionId);
+
+        // A browser cannot see its forever-iframe cut, only the heartbeats stop (1.8 s by the options).
+        Assert.True(dropped.Elapsed >= TimeSpan.FromMilliseconds(1_600), $"the session ended {dropped.ElapsedMilliseconds} ms after its stream");
+    }
+
+    [Theory]
+    [InlineData(true, "data: {\"heartbeat\":\"1\"}\n\n")]
+    [InlineData(false, ": heartbeat\n\n")]
+    public async Task An_event_stream_of_acknowledged_delivery_beats_with_an_event_a_page_can_see(bool acknowledged, string heartbeat)
+    {
+        await using var server = await SocketServerHost.StartEchoAsync(o =>
+            o.TransportOptions[TransportNames.ServerEvents] = new TransportOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(100) });
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        using var response = await http.GetAsync($"/socket.io/server-events{(acknowledged ? "?acks=1" : string.Empty)}", HttpCompletionOption.ResponseHeadersRead).Within();
+        var body = await response.Content.ReadAsStreamAsync();
+        var seen = new System.Text.StringBuilder();
+        var buffer = new byte[1024];
+
+        while (!seen.ToString().Contains(heartbeat, StringComparison.Ordinal))
+        {
+            var read = await body.ReadAsync(buffer).AsTask().Within();
+            Assert.True(read > 0, "the stream stays open");
+            seen.Append(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+        }
+
+        Assert.DoesNotContain(acknowledged ? ": heartbeat" : "\"heartbeat\"", seen.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,8 +31,9 @@ internal static class HangBounds
     }
 
     /// <summary>
-    /// How long one attempt to reattach may take: a quarter of the session's timeout (at least a
-    /// second), so that a hung attempt and the next ones still fit in it, within <paramref name="connectTimeout"/>.
+    /// How long one attempt to reattach may take: a fifth of the session's timeout (at least a
+    /// second), within <paramref name="connectTimeout"/>, so that three attempts in a row that
+    /// hang, and the waits between them, still leave time for a fourth.
     /// </summary>
     public static TimeSpan Reattach(TimeSpan connectTimeout, SessionTiming? timing)
     {
@@ -41,8 +42,24 @@ internal static class HangBounds
             return connectTimeout;
         }
 
-        var quarter = told.Timeout / 4 > MinimumReattach ? told.Timeout / 4 : MinimumReattach;
-        return quarter < connectTimeout ? quarter : connectTimeout;
+        var fifth = told.Timeout / 5 > MinimumReattach ? told.Timeout / 5 : MinimumReattach;
+        return fifth < connectTimeout ? fifth : connectTimeout;
+    }
+
+    /// <summary>
+    /// The longest wait between attempts to reattach while the session may still be there (within
+    /// its timeout of the connection's loss): a sixteenth of that timeout, so that failures (a
+    /// network refusing for a moment) do not back off past the session's end; afterwards, <paramref name="backoff"/>.
+    /// </summary>
+    public static TimeSpan ReattachDelay(TimeSpan backoff, SessionTiming? timing, TimeSpan sinceLoss)
+    {
+        if (timing is not { } told || sinceLoss >= told.Timeout)
+        {
+            return backoff;
+        }
+
+        var ceiling = told.Timeout / 16;
+        return backoff < ceiling ? backoff : ceiling;
     }
 
     /// <summary>How long an upload of <paramref name="bytes"/> may go unanswered: the request timeout, and a second per 64 KiB.</summary>

@@ -8,13 +8,17 @@ declare namespace io {
     port?: number | string;
     resource?: string;
     transports?: string[];
-    transportOptions?: Record<string, Record<string, unknown>>;
+    /** Per transport; `timeout`: how long (ms) a stream or a held poll may stay silent before it is given up (htmlfile: 25000 by default), and never longer than the heartbeat the server told plus a fifth of it (at least 2000). */
+    transportOptions?: Record<string, { timeout?: number; [option: string]: unknown }>;
     rememberTransport?: boolean;
     secure?: boolean;
     reconnect?: boolean;
     reconnectDelay?: number;
     maxReconnectDelay?: number;
+    /** How long (ms) a transport may take to connect; a reattachment is also bounded by a quarter of the session's timeout that the server told. */
     connectTimeout?: number;
+    /** How long (ms) an upload may go unanswered, plus 1 ms per 64 bytes, before its connection is given up and made again (5000 by default). */
+    requestTimeout?: number;
     answerTimeout?: number;
     acks?: boolean;
   }

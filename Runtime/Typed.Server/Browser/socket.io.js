@@ -30,6 +30,13 @@
     });
   }
 
+  // A proxy may accept a request and never answer it: past ms the request is aborted, which
+  // fails it and frees its connection.
+  function within(abort, ms, promise) {
+    var timer = ms < 2e9 && setTimeout(function () { abort.abort(); }, ms);
+    return promise.then(function (v) { clearTimeout(timer); return v; }, function (e) { clearTimeout(timer); throw e; });
+  }
+
   function readCookie(name) {
     var match = document.cookie.match('(?:^|;)\\s*' + name.replace('.', '\\.') + '=([^;]*)');
     return match ? decodeURIComponent(match[1]) : null;
@@ -55,29 +62,45 @@
     return query.length ? url + '?' + query.join('&') : url;
   };
 
-  Transport.prototype.frame = function (data) { if (!this.closed) this.socket._onFrame(this, data); };
+  Transport.prototype.frame = function (data) { this.heard = Date.now(); if (!this.closed) this.socket._onFrame(this, data); };
 
   Transport.prototype.ended = function (reason) {
     if (this.closed) return;
-    this.closed = true;
-    this.close();
+    this.stop();
     if (this.openFailed) this.openFailed(reason);
     this.socket._onTransportEnded(this, reason);
   };
 
+  Transport.prototype.stop = function () { this.closed = true; clearInterval(this.watcher); this.close(); };
+
+  /**
+   * Ends the transport when nothing has arrived for longer than the socket's patience, or when
+   * check says the stream is over: a stream that a proxy holds open and silent never ends.
+   */
+  Transport.prototype.watch = function (fallback, check) {
+    var self = this;
+    self.heard = Date.now();
+    self.watcher = setInterval(function () {
+      if ((check && check()) || Date.now() - self.heard > self.socket._patience(self.name, fallback)) self.ended('closed');
+    }, 500);
+  };
+
   /** POST .../send with the payload in the form field data, for every HTTP transport. */
   Transport.prototype.post = function (payload) {
-    var self = this;
-    return fetch(this.url(this.socket.sessionId, '/send').split('?')[0], {
+    var self = this, body = 'data=' + encodeURIComponent(payload), abort = new AbortController();
+    // An upload left unanswered fails in time, as a refused one does: the socket reattaches and
+    // sends what is unconfirmed again.
+    return within(abort, self.socket.options.requestTimeout + body.length / 64, fetch(this.url(this.socket.sessionId, '/send').split('?')[0], {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-      body: 'data=' + encodeURIComponent(payload),
+      body: body,
+      signal: abort.signal,
       credentials: self.socket.crossOrigin ? 'include' : 'same-origin'
     }).then(function (response) {
       if (response.status === 404) throw expired();
       if (!response.ok) throw new Error('send refused: ' + response.status);
       return response.text();
-    }).then(function (text) {
+    })).then(function (text) {
       return text.charAt(0) === '{' ? JSON.parse(text).ack : null;
     });
   };
@@ -93,15 +116,17 @@
     return new Promise(function (resolve, reject) {
       var ws = self.ws = new WebSocket(self.url(sessionId, '', true));
       var opened = false;
-      ws.onopen = function () { opened = true; resolve(); };
+      ws.onopen = function () { opened = true; self.watch(); resolve(); };
       ws.onmessage = function (event) { self.frame(event.data); };
       ws.onclose = function () { if (!opened) reject(new Error('websocket refused')); else self.ended('closed'); };
     });
   };
   io.Transport.websocket.prototype.send = function (payload) { this.ws.send(payload); return Promise.resolve(null); };
-  io.Transport.websocket.prototype.close = function () { try { this.ws.close(); } catch (e) { /* already closed */ } };
+  // Closing a socket that is closed already throws.
+  io.Transport.websocket.prototype.close = function () { try { this.ws.close(); } catch (e) { } };
 
-  // server-events: EventSource, one event per frame; upstream by POST.
+  // server-events: EventSource, one event per frame; upstream by POST. EventSource hides comments,
+  // so a session of acknowledged delivery gets its heartbeats as events, and is watched for silence.
   io.Transport['server-events'] = function (socket) { Transport.call(this, socket, 'server-events'); };
   io.Transport['server-events'].prototype = Object.create(Transport.prototype);
   io.Transport['server-events'].check = function () { return 'EventSource' in global; };
@@ -110,7 +135,7 @@
     return new Promise(function (resolve, reject) {
       var source = self.source = new EventSource(self.url(sessionId), { withCredentials: self.socket.crossOrigin });
       var opened = false;
-      source.onopen = function () { opened = true; resolve(); };
+      source.onopen = function () { opened = true; self.watch(); resolve(); };
       source.onmessage = function (event) { self.frame(event.data); };
       // EventSource would reconnect by itself to the same URL; the socket decides instead.
       source.onerror = function () { source.close(); if (!opened) reject(new Error('event stream refused')); else self.ended('closed'); };
@@ -133,31 +158,29 @@
       document.body.appendChild(wrapper);
       var doc = wrapper.contentWindow.document;
       doc.open(); doc.write('<html><body></body></html>'); doc.close();
-      var heard = Date.now(), nodes = 0;
-      var timeout = (self.socket.options.transportOptions.htmlfile || {}).timeout || 25000;
-      wrapper.contentWindow.s = { _: function (frame) { heard = Date.now(); self.frame(frame); } };
+      var nodes = 0;
+      wrapper.contentWindow.s = { _: function (frame) { resolve(); self.frame(frame); } };
       var stream = doc.createElement('iframe');
       stream.onload = function () { self.ended('closed'); };
       stream.src = self.url(sessionId);
       doc.body.appendChild(stream);
       // A cut stream can end without a load event. Frames and heartbeat comments add nodes to the
-      // stream's page, so a page that stops growing for longer than the timeout is gone.
-      self.watch = setInterval(function () {
+      // stream's page, so a page that stops growing is gone; it is open once its first node shows.
+      self.watch(25000, function () {
         var done = false, count = 0;
         try {
           var streamDoc = stream.contentWindow.document;
-          done = streamDoc.readyState === 'complete';
           count = streamDoc.body ? streamDoc.body.childNodes.length : 0;
+          // The empty page shown until the response comes reads complete too.
+          done = count > 0 && streamDoc.readyState === 'complete';
         } catch (e) { done = true; }
-        if (count !== nodes) { nodes = count; heard = Date.now(); }
-        if (done || Date.now() - heard > timeout) self.ended('closed');
-      }, 1000);
-      resolve();
+        if (count !== nodes) { nodes = count; self.heard = Date.now(); resolve(); }
+        return done;
+      });
     });
   };
   io.Transport.htmlfile.prototype.send = Transport.prototype.post;
   io.Transport.htmlfile.prototype.close = function () {
-    clearInterval(this.watch);
     if (this.wrapper && this.wrapper.parentNode) this.wrapper.parentNode.removeChild(this.wrapper);
   };
 
@@ -169,9 +192,12 @@
       if (!response.ok) throw new Error('stream refused: ' + response.status);
       var reader = response.body.getReader();
       var decoder = new TextDecoder();
+      // Heartbeat parts arrive as chunks too, so a stream silent past the patience is gone.
+      self.watch();
       (function pump() {
         reader.read().then(function (chunk) {
           if (chunk.done) { self.ended('closed'); return; }
+          self.heard = Date.now();
           onText(decoder.decode(chunk.value, { stream: true }));
           pump();
         }, function () { self.ended('closed'); });
@@ -206,23 +232,25 @@
   io.Transport['xhr-polling'].check = function () { return 'fetch' in global; };
   io.Transport['xhr-polling'].prototype.acknowledgesDownstream = true;
   io.Transport['xhr-polling'].prototype.open = function (sessionId) {
-    var self = this;
-    var first = this.poll(sessionId);
-    // A new session's first poll is the handshake the socket waits for; a reattaching one ends
-    // the transport when it fails, so that the socket tries again.
-    first.then(function () { self.loop(); }, function (e) { if (sessionId) self.ended(e); });
-    return sessionId ? Promise.resolve() : first;
+    var self = this, quick = sessionId && this.socket.acknowledged;
+    var first = this.poll(sessionId, quick);
+    // A new session's first poll is the handshake the socket waits for. A reattaching one with
+    // acknowledged delivery asks to be answered at once, and the socket waits for that answer, so
+    // that a poll hung on the way fails the attempt in time; without, a held poll that fails
+    // ends the transport, so that the socket tries again.
+    first.then(function () { self.loop(); }, function (e) { if (sessionId && !quick) self.ended(e); });
+    return sessionId && !quick ? Promise.resolve() : first;
   };
-  io.Transport['xhr-polling'].prototype.poll = function (sessionId) {
-    var self = this;
-    self.abort = new AbortController();
-    return fetch(self.url(sessionId, sessionId ? '/' + Date.now() : '//' + Date.now()), {
-      signal: self.abort.signal, credentials: self.socket.crossOrigin ? 'include' : 'same-origin'
+  io.Transport['xhr-polling'].prototype.poll = function (sessionId, quick) {
+    var self = this, abort = self.abort = new AbortController();
+    // A held poll answers within the server's heartbeat; one unanswered well past it is hung.
+    return within(abort, quick || !sessionId ? Infinity : self.socket._patience(self.name), fetch(self.url(sessionId, sessionId ? '/' + Date.now() : '//' + Date.now()) + (quick ? '&wait=0' : ''), {
+      signal: abort.signal, credentials: self.socket.crossOrigin ? 'include' : 'same-origin'
     }).then(function (response) {
       if (response.status === 404) throw expired();
       if (!response.ok) throw new Error('poll refused: ' + response.status);
       return response.text();
-    }).then(function (text) { if (text.length) self.frame(text); });
+    })).then(function (text) { if (text.length) self.frame(text); });
   };
   io.Transport['xhr-polling'].prototype.loop = function () {
     var self = this;
@@ -250,6 +278,7 @@
       reconnectDelay: 250,
       maxReconnectDelay: 10000,
       connectTimeout: 5000,
+      requestTimeout: 5000,
       answerTimeout: 30000,
       acks: true
     }, options || {});
@@ -262,12 +291,14 @@
     this.acknowledged = false;
     this.lastReceived = 0;
     this._listeners = {};
-    this._outbox = [];          // {seq, text} sent or not, until confirmed
-    this._written = 0;          // how many of _outbox went out on the current connection
+    // {seq, text} sent or not, until confirmed; how many of them went out on the current connection
+    this._outbox = [];
+    this._written = 0;
     this._nextSeq = 1;
     this._lastAcked = 0;
-    this._sending = false;
-    this._pending = {};         // answers awaited, by id
+    // The transport whose upload is on its way, and the answers awaited, by id.
+    this._sending = null;
+    this._pending = {};
     this._nextId = 1;
   }
 
@@ -310,7 +341,8 @@
       self._pending[id] = { name: name, resolve: resolve, reject: reject, timer: timer };
     });
     if (callback) promise.then(function (result) { callback(result); }, function () {});
-    else promise.catch(function () {}); // a fire-and-forget event need not be watched
+    // A fire-and-forget event need not be watched.
+    else promise.catch(function () {});
     this._outbox.push({ seq: this._nextSeq++, text: JSON.stringify({ event: name, args: args, id: id }) });
     this._flush();
     return promise;
@@ -327,9 +359,9 @@
   Socket.prototype.disconnect = function () {
     this._stopped = true;
     this.connecting = false;
-    var transport = this.transport;
-    this.transport = null;
-    if (transport) { transport.closed = true; transport.close(); }
+    var transport = this.transport || this._opening;
+    this.transport = this._opening = null;
+    if (transport) transport.stop();
     if (this.connected) { this.connected = false; this.fireEvent('disconnect'); }
     return this;
   };
@@ -373,24 +405,28 @@
           self._attempts = 0;
           if (self.options.rememberTransport) document.cookie = 'socket.io=' + encodeURIComponent(transport.name);
         }, function () {
-          transport.closed = true;
-          transport.close();
+          transport.stop();
           attempt(index + 1);
         });
     })(0);
   };
 
   Socket.prototype._scheduleRetry = function (retry) {
-    var attempt = this._attempts = (this._attempts || 0) + 1;
-    var ceiling = Math.min(this.options.maxReconnectDelay, this.options.reconnectDelay * Math.pow(2, Math.min(attempt, 16)));
-    setTimeout(retry, ceiling * (0.5 + Math.random() * 0.5));
+    setTimeout(retry, this._backoff(this._attempts = (this._attempts || 0) + 1));
+  };
+
+  /** Exponential backoff with jitter, so that many pages do not come back in step; never past cap. */
+  Socket.prototype._backoff = function (attempt, cap) {
+    var o = this.options;
+    return Math.min(cap || Infinity, o.maxReconnectDelay, o.reconnectDelay * Math.pow(2, Math.min(attempt, 16))) * (0.5 + Math.random() * 0.5);
   };
 
   Socket.prototype._onFrame = function (transport, data) {
     if (transport !== this.transport && transport !== this._opening) return;
     var frame;
     try { frame = typeof data === 'string' ? JSON.parse(data) : data; } catch (e) { return; }
-    if (!frame || !frame.messages) return; // heartbeats and anything else pass unseen
+    // Heartbeats and anything else pass unseen.
+    if (!frame || !frame.messages) return;
     var messages = frame.messages, start = 0;
     if (!this.sessionId) {
       var handshake;
@@ -398,6 +434,10 @@
       if (!handshake || !handshake.sessionid) return;
       this.sessionId = handshake.sessionid;
       this.acknowledged = !!handshake.acks && this.options.acks;
+      // Told with acknowledged delivery: the longest a live downstream is silent, and how long the
+      // session waits without one; they bound how long a request may hang.
+      this._heartbeat = handshake.heartbeat > 0 ? handshake.heartbeat : 0;
+      this._lifetime = handshake.timeout > 0 ? handshake.timeout : 0;
       this.transport = transport;
       this.connected = true;
       this.connecting = false;
@@ -454,6 +494,12 @@
     this._written -= count;
   };
 
+  /** How long a live downstream may be silent: the page's or the transport's own limit, within the server's heartbeat and some slack. */
+  Socket.prototype._patience = function (name, fallback) {
+    var limit = (this.options.transportOptions[name] || {}).timeout || fallback || Infinity, beat = this._heartbeat;
+    return beat ? Math.min(limit, beat + Math.max(2000, beat / 5)) : limit;
+  };
+
   Socket.prototype._flushSoon = function () {
     var self = this;
     if (this._ackTimer) return;
@@ -472,17 +518,19 @@
       ? '{' + (batch.length ? '"seq":' + batch[0].seq + ',' : '') + '"ack":' + this.lastReceived + (batch.length ? ',"messages":[' + texts.join(',') + ']' : '') + '}'
       : '[' + texts.join(',') + ']';
     var sentAck = this.lastReceived;
-    this._sending = true;
+    this._sending = transport;
     this._written += batch.length;
     transport.send(payload).then(function (serverAck) {
-      self._sending = false;
+      // An upload of a connection given up settles nothing of the next one.
+      if (self._sending !== transport) return;
+      self._sending = null;
       self._lastAcked = Math.max(self._lastAcked, sentAck);
       if (!self.acknowledged) { self._outbox.splice(0, batch.length); self._written -= batch.length; }
       else if (typeof serverAck === 'number') self._acknowledge(serverAck);
       if (self._outbox.length > self._written) self._flush();
     }, function (error) {
-      self._sending = false;
-      self._written = 0; // everything unconfirmed goes again on the next connection
+      // Everything unconfirmed goes again on the next connection.
+      if (self._sending === transport) { self._sending = null; self._written = 0; }
       transport.ended(error);
     });
   };
@@ -492,6 +540,8 @@
     this.transport = null;
     this.connected = false;
     this._written = 0;
+    // An upload on its way may never be answered; the numbers make sending it again safe.
+    if (this.acknowledged) this._sending = null;
     this.fireEvent('close');
     if (this._stopped) return;
     if (!this.options.reconnect) { this.fireEvent('disconnect'); return; }
@@ -500,27 +550,35 @@
   };
 
   /** Reconnects to the same session over the same transport; a new session when it is gone. */
-  Socket.prototype._reattach = function (name, expired, failures) {
-    var self = this;
+  Socket.prototype._reattach = function (name, expired, failures, since) {
+    var self = this, transport, life = this._lifetime;
+    since = since || Date.now();
+    var young = Date.now() - since < life;
     if (this._stopped) return;
-    // A browser hides why a WebSocket or an EventSource was refused, so repeated failures count as expiry too.
-    if (expired || failures >= 3) { this.fireEvent('disconnect'); this._openSession(); return; }
-    var delay = Math.min(this.options.maxReconnectDelay, this.options.reconnectDelay * Math.pow(2, failures)) * (0.5 + Math.random() * 0.5);
-    later(delay).then(function () {
+    // A browser hides why a WebSocket or an EventSource was refused, so repeated failures count as
+    // expiry too, once the session's lifetime (when told) is past.
+    if (expired || (failures >= 3 && !young)) { this.fireEvent('disconnect'); this._openSession(); return; }
+    // Within the lifetime the waits stay short, so that failures do not back off past its end.
+    later(this._backoff(failures, young && life / 16)).then(function () {
       if (self._stopped) return;
-      var transport = new io.Transport[name](self);
-      self.transport = transport;
-      return withTimeout(transport.open(self.sessionId), self.options.connectTimeout, name).then(function () {
+      transport = self._opening = new io.Transport[name](self);
+      // Ending before it is open fails the attempt rather than starting another.
+      var failed = new Promise(function (resolve, reject) { transport.openFailed = reject; });
+      // A fifth of the session's lifetime, so that three attempts hung on the way leave time for a fourth.
+      var bound = Math.min(self.options.connectTimeout, life ? Math.max(1000, life / 5) : Infinity);
+      return withTimeout(Promise.race([transport.open(self.sessionId), failed]), bound, name).then(function () {
         if (transport.closed) throw new Error('closed');
+        self._opening = null;
+        self.transport = transport;
         self.connected = true;
         self.connecting = false;
         self.fireEvent('reconnect');
         self._flush();
       });
     }).catch(function (error) {
-      if (self.transport && !self.transport.closed) { self.transport.closed = true; self.transport.close(); }
-      self.transport = null;
-      self._reattach(name, error && error.expired, failures + 1);
+      if (transport) transport.stop();
+      if (self._opening === transport) self._opening = null;
+      self._reattach(name, error && error.expired, failures + 1, since);
     });
   };
 

@@ -15,7 +15,11 @@ internal sealed class HtmlFileTransport : HttpStreamingTransport
 
     public override string Name => TransportNames.HtmlFile;
 
-    protected override StreamFormat SelectFormat(HttpRequest request) => Format;
+    protected override StreamFormat SelectFormat(HttpRequest request, bool acknowledged) => Format;
+
+    /// <summary>A browser sees no end of a cut forever-iframe, only its silence: the session waits for that.</summary>
+    public override ResolvedTransportOptions Resolve(SocketServerOptions options, TransportOptions? configured) =>
+        ResolvedTransportOptions.NoticedBySilence(Defaults(options), options, configured);
 
     private sealed class HtmlFileFormat : StreamFormat
     {

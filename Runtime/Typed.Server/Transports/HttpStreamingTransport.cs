@@ -18,8 +18,15 @@ internal abstract class HttpStreamingTransport : IServerTransport
     public virtual ResolvedTransportOptions Defaults(SocketServerOptions options) =>
         new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(10), Duration: Timeout.InfiniteTimeSpan);
 
-    /// <summary>The layout for this request (a transport may have flavours, chosen by request headers).</summary>
-    protected abstract StreamFormat SelectFormat(HttpRequest request);
+    /// <inheritdoc cref="IServerTransport.Resolve"/>
+    public virtual ResolvedTransportOptions Resolve(SocketServerOptions options, TransportOptions? configured) =>
+        Defaults(options).Override(configured);
+
+    /// <summary>
+    /// The layout for this request (a transport may have flavours, chosen by request headers);
+    /// <paramref name="acknowledged"/> for a session of this project's clients, which read more than the 2010 ones.
+    /// </summary>
+    protected abstract StreamFormat SelectFormat(HttpRequest request, bool acknowledged);
 
     public async Task HandleAsync(DownstreamRequest request)
     {
@@ -32,7 +39,7 @@ internal abstract class HttpStreamingTransport : IServerTransport
 
         var client = downstream.Client;
 
-        var format = SelectFormat(context.Request);
+        var format = SelectFormat(context.Request, client.Acknowledged);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = format.ContentType;

@@ -14,7 +14,7 @@ internal sealed class XhrMultipartTransport : HttpStreamingTransport
 
     public override string Name => TransportNames.XhrMultipart;
 
-    protected override StreamFormat SelectFormat(HttpRequest request) => Format;
+    protected override StreamFormat SelectFormat(HttpRequest request, bool acknowledged) => Format;
 
     private sealed class MultipartFormat : StreamFormat
     {

@@ -12,10 +12,8 @@ namespace Typed.Server.Transports;
 /// </summary>
 /// <remarks>
 /// A poll that hangs on the way (a proxy that accepts it and never answers) looks to the client
-/// like a poll the server holds, until <c>duration</c> has passed: so a polling session waits for
-/// its next poll that long and then twice <see cref="SocketServerOptions.Timeout"/>, time for the
-/// client to give the hung poll up and for a replacement that hangs too, unless the application
-/// sets the transport's <see cref="TransportOptions.CloseTimeout"/> itself.
+/// like a poll the server holds until <c>duration</c> has passed, so a polling session waits that
+/// long for its next poll and more (<see cref="ResolvedTransportOptions.NoticedBySilence"/>).
 /// </remarks>
 internal sealed class XhrPollingTransport : IServerTransport
 {
@@ -24,13 +22,8 @@ internal sealed class XhrPollingTransport : IServerTransport
     public ResolvedTransportOptions Defaults(SocketServerOptions options) =>
         new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(20), Duration: TimeSpan.FromSeconds(20));
 
-    public ResolvedTransportOptions Resolve(SocketServerOptions options, TransportOptions? configured)
-    {
-        var resolved = Defaults(options).Override(configured);
-        return configured?.CloseTimeout is not null || resolved.Duration == Timeout.InfiniteTimeSpan
-            ? resolved
-            : resolved with { CloseTimeout = resolved.Duration + (2 * options.Timeout) };
-    }
+    public ResolvedTransportOptions Resolve(SocketServerOptions options, TransportOptions? configured) =>
+        ResolvedTransportOptions.NoticedBySilence(Defaults(options), options, configured);
 
     public async Task HandleAsync(DownstreamRequest request)
     {
