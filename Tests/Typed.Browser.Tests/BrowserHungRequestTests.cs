@@ -16,6 +16,7 @@ public sealed class BrowserHungRequestTests(Chromium chromium, Xunit.Abstraction
     private const int Uploads = 200;
     private const int Polled = 100;
     private const int AtRandom = 500;
+    private const int WithDefaults = 200;
     private const int Burst = 10;
 
     // A pause between bursts spreads the traffic over many cuts and new connections.
@@ -134,6 +135,51 @@ public sealed class BrowserHungRequestTests(Chromium chromium, Xunit.Abstraction
         Assert.Equal(0, proxy.AimsPending);
         Assert.Equal(Numbers(AtRandom), await page.EvaluateExpressionAsync<string[]>("window.received"));
         Assert.Equal(Numbers(AtRandom), Snapshot(atServer));
+        Assert.Equal(sessionId, await page.EvaluateExpressionAsync<string>("socket.sessionId"));
+        Assert.DoesNotContain("disconnect", await page.EvaluateExpressionAsync<string[]>("window.events"));
+        Assert.Equal(0, server.Events.DisconnectCount(sessionId));
+    }
+
+    /// <summary>
+    /// The same with every timing option at its default, on the page and on the server, and a
+    /// gentler network (one connection in fifty swallowed, a cut every second): a hung poll costs
+    /// 24 s, a cut forever-iframe 12 s, so the run is slower, and every session must survive.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BrowserTransports.All), MemberType = typeof(BrowserTransports))]
+    public async Task Messages_both_ways_survive_swallowed_and_cut_connections_with_every_default(string transport)
+    {
+        var atServer = new List<string>();
+        await using var flaky = await FlakyPage.ConnectWithDefaultsAsync(chromium, transport, Record(atServer));
+        var (server, proxy, page, sessionId) = (flaky.Server, flaky.Proxy, flaky.Page, flaky.SessionId);
+        var session = await server.Events.ConnectedAsync(sessionId);
+        await page.EvaluateExpressionAsync("window.events = []");
+
+        var clock = Stopwatch.StartNew();
+        proxy.SwallowChance = 0.02;
+        proxy.SwallowNext(line => line.Contains($"/{sessionId}", StringComparison.Ordinal));
+        proxy.CutEvery(TimeSpan.FromSeconds(1));
+        for (var sent = 0; sent < WithDefaults; sent += Burst)
+        {
+            await SendFromPageAsync(page, sent, sent + Burst);
+            for (var i = sent; i < sent + Burst; i++)
+            {
+                session.Send(Number(i));
+            }
+
+            await Task.Delay(PauseMs * 5);
+        }
+
+        await page.WaitForFunctionAsync("n => window.received.length >= n", new WaitForFunctionOptions { Timeout = 180_000 }, WithDefaults);
+        await Wait.UntilAsync(() => Counted(atServer) >= WithDefaults, "the server has every message the page sent", TimeSpan.FromMinutes(3));
+        var (cuts, swallowed) = (proxy.Cuts, proxy.Swallowed);
+        proxy.StopCutting();
+        proxy.SwallowChance = 0;
+
+        output.WriteLine($"{transport}: {WithDefaults} messages each way in {clock.ElapsedMilliseconds} ms, {swallowed} connections or requests swallowed, {cuts} cut");
+        Assert.True(swallowed >= 1, "a request was swallowed");
+        Assert.Equal(Numbers(WithDefaults), await page.EvaluateExpressionAsync<string[]>("window.received"));
+        Assert.Equal(Numbers(WithDefaults), Snapshot(atServer));
         Assert.Equal(sessionId, await page.EvaluateExpressionAsync<string>("socket.sessionId"));
         Assert.DoesNotContain("disconnect", await page.EvaluateExpressionAsync<string[]>("window.events"));
         Assert.Equal(0, server.Events.DisconnectCount(sessionId));

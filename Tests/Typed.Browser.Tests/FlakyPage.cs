@@ -42,6 +42,17 @@ public sealed class FlakyPage : IAsyncDisposable
         return new FlakyPage(server, proxy, page, await page.EvaluateExpressionAsync<string>("socket.sessionId"));
     }
 
+    /// <summary>A page connected through a <see cref="FaultyTcpProxy"/> with every timing option left at its default, on the page and on the server.</summary>
+    public static async Task<FlakyPage> ConnectWithDefaultsAsync(Chromium chromium, string transport, Action<Listener>? setup = null)
+    {
+        var server = await TestPages.StartAsync(setup: setup);
+        var proxy = FaultyTcpProxy.Start(server.BaseUri);
+        var page = await chromium.OpenAsync(new Uri(proxy.BaseUri, "/page").ToString());
+        await TestPages.ConnectAsync(page, new { transports = new[] { transport }, rememberTransport = false });
+        await TestPages.WaitForConnectAsync(page);
+        return new FlakyPage(server, proxy, page, await page.EvaluateExpressionAsync<string>("socket.sessionId"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Proxy.DisposeAsync();
