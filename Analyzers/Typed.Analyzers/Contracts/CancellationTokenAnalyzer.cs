@@ -18,17 +18,13 @@ public sealed class CancellationTokenAnalyzer : ContractAnalyzer
     {
         foreach (var method in contract.CheckedEvents())
         {
-            for (var i = 0; i < method.Parameters.Length - 1; i++)
+            foreach (var parameter in EventRules.MisplacedCancellationTokens(method))
             {
-                var parameter = method.Parameters[i];
-                if (EventRules.IsCancellationToken(parameter.Type))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.CancellationTokenNotLast,
-                        contract.Where(method, SyntaxLocations.ParameterType(parameter, context.CancellationToken)),
-                        parameter.Name,
-                        contract.NameOf(method)));
-                }
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.CancellationTokenNotLast,
+                    contract.Where(method, SyntaxLocations.ParameterType(parameter, context.CancellationToken)),
+                    parameter.Name,
+                    contract.NameOf(method)));
             }
         }
     }

@@ -23,7 +23,7 @@ public sealed class DuplicateEventNameAnalyzer : ContractAnalyzer
     {
         var events = contract.AllEvents().ToList();
         var taken = new HashSet<string>(events.Select(EventRules.WireNameOf), System.StringComparer.Ordinal);
-        foreach (var group in events.GroupBy(EventRules.WireNameOf, System.StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var group in WireNames.Duplicates(events))
         {
             var members = group.ToList();
             var owned = members.Where(contract.Owns).ToList();

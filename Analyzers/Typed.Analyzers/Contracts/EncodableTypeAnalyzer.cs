@@ -59,8 +59,7 @@ public sealed class EncodableTypeAnalyzer : ContractAnalyzer
             return null;
         }
 
-        var missing = Elements(type).FirstOrDefault(element =>
-            TypeClassifier.Classify(element, hasJsonContext: true).Shape == TypeShape.Custom && !covered.Covers(element));
+        var missing = covered.FirstMissing(type);
         return missing is null
             ? null
             : $"add [JsonSerializable(typeof({missing.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString()}))] to {contract.JsonContext!.Name}";
@@ -76,15 +75,6 @@ public sealed class EncodableTypeAnalyzer : ContractAnalyzer
         }
 
         return type;
-    }
-
-    /// <summary>A type and the element types the classifier looks into.</summary>
-    private static System.Collections.Generic.IEnumerable<ITypeSymbol> Elements(ITypeSymbol type)
-    {
-        for (ITypeSymbol? current = type; current is not null; current = TypeClassifier.ContainerOf(current)?.Element)
-        {
-            yield return current;
-        }
     }
 
     private static string WayOut(ITypeSymbol type, bool hasJsonContext) => type switch

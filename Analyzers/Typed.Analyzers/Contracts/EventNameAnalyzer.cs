@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -11,40 +10,11 @@ namespace Typed.Analyzers.Contracts;
 
 /// <summary>
 /// TYPED008 and TYPED009: a wire name is not blank, and is none of the names the protocol or the
-/// browser client already give a meaning. Names compare as the wire does: ordinally.
+/// browser client already give a meaning (<see cref="WireNames"/>, shared with the generator).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EventNameAnalyzer : ContractAnalyzer
 {
-    private const string Protocol = "the protocol uses for its own frames";
-    private const string Browser = "the browser client fires for the socket itself";
-    private const string Prototype = "every JavaScript object has, so the browser client would mistake it for a handler";
-
-    /// <summary>The protocol's frame members, the browser client's SOCKET_EVENTS, and Object.prototype's members (its handler table is a plain object).</summary>
-    private static readonly Dictionary<string, string> Reserved = new(System.StringComparer.Ordinal)
-    {
-        ["sessionid"] = Protocol,
-        ["heartbeat"] = Protocol,
-        ["messages"] = Protocol,
-        ["connect"] = Browser,
-        ["message"] = Browser,
-        ["close"] = Browser,
-        ["disconnect"] = Browser,
-        ["reconnect"] = Browser,
-        ["constructor"] = Prototype,
-        ["__proto__"] = Prototype,
-        ["hasOwnProperty"] = Prototype,
-        ["isPrototypeOf"] = Prototype,
-        ["propertyIsEnumerable"] = Prototype,
-        ["toLocaleString"] = Prototype,
-        ["toString"] = Prototype,
-        ["valueOf"] = Prototype,
-        ["__defineGetter__"] = Prototype,
-        ["__defineSetter__"] = Prototype,
-        ["__lookupGetter__"] = Prototype,
-        ["__lookupSetter__"] = Prototype,
-    };
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.EmptyEventName, Descriptors.ReservedEventName];
 
     internal override void Analyze(SymbolAnalysisContext context, EventContract contract)
@@ -53,11 +23,11 @@ public sealed class EventNameAnalyzer : ContractAnalyzer
         {
             var name = EventRules.WireNameOf(method);
             var location = contract.Where(method, NameLocation(method, context.CancellationToken));
-            if (string.IsNullOrWhiteSpace(name))
+            if (WireNames.IsBlank(name))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.EmptyEventName, location, contract.NameOf(method)));
             }
-            else if (Reserved.TryGetValue(name, out var why))
+            else if (WireNames.ReservedBy(name) is { } why)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReservedEventName, location, contract.NameOf(method), name, why));
             }

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Typed.Analyzers.Usage;
+using Typed.Generators.Parsing;
 
 namespace Typed.Analyzers.Contracts;
 

@@ -7,9 +7,10 @@ using Typed.Generators.Model;
 namespace Typed.Generators.Parsing;
 
 /// <summary>
-/// Turns an <c>[Events]</c> interface into a <see cref="ContractModel"/>. Contracts the analyzers
-/// report as wrong (generic, with properties, ref parameters...) give no model, so the generator
-/// emits nothing for them and adds no diagnostics of its own.
+/// Turns an <c>[Events]</c> interface into a <see cref="ContractModel"/>. A contract any contract
+/// analyzer reports on (generic, with properties, ref parameters, two events with one name...)
+/// gives no model, by the same shared rules, so the generator emits nothing for it and the user
+/// sees only the diagnostic that explains the mistake.
 /// </summary>
 internal static class ContractParser
 {
@@ -20,7 +21,13 @@ internal static class ContractParser
             return null;
         }
 
+        // TYPED011: the generated code asks the context for type information; a type that is none has none.
         var jsonContext = EventRules.JsonContextOf(context.Attributes[0]);
+        var covered = jsonContext is null ? null : JsonContextTypes.Of(jsonContext);
+        if (jsonContext is not null && covered is null)
+        {
+            return null;
+        }
 
         var events = new List<EventModel>();
         var methods = new List<IMethodSymbol>();
@@ -33,13 +40,19 @@ internal static class ContractParser
             }
 
             if (!EventRules.IsEventMethod(member) || member is not IMethodSymbol method
-                || ParseEvent(method, jsonContext is not null) is not { } parsed)
+                || ParseEvent(method, covered) is not { } parsed)
             {
                 return null;
             }
 
             events.Add(parsed);
             methods.Add(method);
+        }
+
+        // TYPED007: the dispatcher is a switch on the wire name, one case per name.
+        if (WireNames.Duplicates(methods).Any())
+        {
+            return null;
         }
 
         var customTypes = events
@@ -63,19 +76,26 @@ internal static class ContractParser
             DeclaredTypeCollector.Collect(methods.SelectMany(EventRules.CarriedTypes).Select(carried => carried.Type), jsonContext));
     }
 
-    private static EventModel? ParseEvent(IMethodSymbol method, bool hasJsonContext)
+    private static EventModel? ParseEvent(IMethodSymbol method, JsonContextTypes? covered)
     {
+        // The trailing token is checked too (a `ref CancellationToken` is TYPED002), and a type the
+        // context lacks (TYPED010) is refused here, as it would compile and then throw on first use.
+        var wireName = EventRules.WireNameOf(method);
+        if (!method.Parameters.All(EventRules.IsPassedByValue)
+            || EventRules.MisplacedCancellationTokens(method).Any()
+            || !WireNames.IsAllowed(wireName)
+            || (covered is not null && EventRules.CarriedTypes(method).Any(carried => covered.FirstMissing(carried.Type) is not null)))
+        {
+            return null;
+        }
+
+        var hasJsonContext = covered is not null;
         var parameters = method.Parameters.ToList();
         string? cancellation = null;
         if (EventRules.HasTrailingCancellationToken(method))
         {
             cancellation = Identifier(parameters[parameters.Count - 1].Name);
             parameters.RemoveAt(parameters.Count - 1);
-        }
-
-        if (!parameters.All(EventRules.IsPassedByValue))
-        {
-            return null;
         }
 
         var (shape, result) = EventRules.ReturnOf(method.ReturnType, hasJsonContext);
@@ -89,7 +109,7 @@ internal static class ContractParser
 
         return new EventModel(
             method.Name,
-            EventRules.WireNameOf(method),
+            wireName,
             shape,
             TypeClassifier.NameOf(method.ReturnType),
             result,

@@ -22,9 +22,9 @@ internal static class EventRules
         .Select(argument => argument.Value.Value as ITypeSymbol)
         .FirstOrDefault();
 
-    /// <summary>A top-level, non-generic interface: the only kind a sender class can be generated for.</summary>
+    /// <summary>A top-level, non-generic interface other files can see: the only kind a sender class can be generated for.</summary>
     public static bool IsContractShape(INamedTypeSymbol type) =>
-        type is { TypeKind: TypeKind.Interface, IsGenericType: false, ContainingType: null };
+        type is { TypeKind: TypeKind.Interface, IsGenericType: false, ContainingType: null, IsFileLocal: false };
 
     /// <summary>The contract's own members and those it inherits: every one that is abstract is an event.</summary>
     public static IEnumerable<ISymbol> MembersOf(INamedTypeSymbol contract) =>
@@ -42,6 +42,10 @@ internal static class EventRules
     /// <summary>True when the last parameter is the token the sender passes on rather than sends.</summary>
     public static bool HasTrailingCancellationToken(IMethodSymbol method) =>
         method.Parameters.Length > 0 && IsCancellationToken(method.Parameters[method.Parameters.Length - 1].Type);
+
+    /// <summary>Tokens anywhere but last: they would be arguments to encode, which no codec can.</summary>
+    public static IEnumerable<IParameterSymbol> MisplacedCancellationTokens(IMethodSymbol method) =>
+        method.Parameters.Take(method.Parameters.Length - 1).Where(parameter => IsCancellationToken(parameter.Type));
 
     /// <summary>Arguments travel by value: no <c>ref</c>, <c>out</c>, <c>in</c>, <c>params</c> or pointers.</summary>
     public static bool IsPassedByValue(IParameterSymbol parameter) =>

@@ -1,13 +1,15 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Typed.Generators.Model;
 
-namespace Typed.Analyzers.Contracts;
+namespace Typed.Generators.Parsing;
 
 /// <summary>
 /// The types a <c>JsonSerializerContext</c> has type information for: those it names in
 /// <c>[JsonSerializable]</c>, and (as System.Text.Json's generator makes it for them) the types of
-/// their public properties and fields, and of those in turn.
+/// their public properties and fields, and of those in turn. The generator emits nothing for a
+/// contract that sends a type its context lacks (it would throw on first use); the analyzers say which.
 /// </summary>
 internal sealed class JsonContextTypes
 {
@@ -33,6 +35,20 @@ internal sealed class JsonContextTypes
         context is INamedTypeSymbol named && IsSerializerContext(named) ? new JsonContextTypes(named) : null;
 
     public bool Covers(ITypeSymbol type) => _types.Contains(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+
+    /// <summary>The first of the application's types in <paramref name="type"/> (itself, then its elements) this context lacks; null when none is.</summary>
+    public ITypeSymbol? FirstMissing(ITypeSymbol type)
+    {
+        for (ITypeSymbol? current = type; current is not null; current = TypeClassifier.ContainerOf(current)?.Element)
+        {
+            if (TypeClassifier.Classify(current, hasJsonContext: true).Shape == TypeShape.Custom && !Covers(current))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsSerializerContext(INamedTypeSymbol type)
     {

@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Typed.Generators.Parsing;
 
-namespace Typed.Analyzers.Contracts;
+namespace Typed.Generators.Parsing;
 
 /// <summary>What System.Text.Json writes of the application's own types.</summary>
 internal static class DataMembers
@@ -13,6 +12,6 @@ internal static class DataMembers
         type.SpecialType == SpecialType.None
         && type.ContainingNamespace?.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal) != true;
 
-    /// <summary>The types of what System.Text.Json writes of the type (<see cref="JsonMembers"/>, shared with the generator).</summary>
+    /// <summary>The types of what System.Text.Json writes of the type (its <see cref="JsonMembers"/>).</summary>
     public static IEnumerable<ITypeSymbol> TypesOf(ITypeSymbol type) => JsonMembers.Of(type).Select(member => member.Type);
 }
