@@ -1,10 +1,10 @@
 // A console client: sends every line typed, prints every message that arrives. With --typed,
 // each line goes as the typed Echo event instead, and its answer is printed.
-//   dotnet run --project Samples/Echo.Client -- --url http://127.0.0.1:5055 --transport xhr-polling
+//   dotnet run --project Samples/Echo.Client -- --url http://127.0.0.1:5056 --transport xhr-polling
 using Echo.Contracts;
 using Typed.Client;
 
-var url = new Uri(Argument("--url") ?? "http://127.0.0.1:5055");
+var url = new Uri(Argument("--url") ?? "http://127.0.0.1:5056");
 var options = new SocketOptions();
 if (Argument("--transport") is { } transport)
 {

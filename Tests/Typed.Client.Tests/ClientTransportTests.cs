@@ -5,7 +5,7 @@ public sealed class ClientTransportTests
 {
     public static TheoryData<string> Transports() => [.. TransportNames.All];
 
-    /// <summary>Flash asks the policy port first, and the policy lists only explicitly allowed origins.</summary>
+    /// <summary>Every origin allowed, in the Flash policy as well as on the other transports.</summary>
     internal static void AnyOrigin(Server.SocketServerOptions options) => options.Origins = ["*:*"];
 
     [Theory]

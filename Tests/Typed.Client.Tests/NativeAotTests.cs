@@ -12,22 +12,27 @@ public sealed class NativeAotTests
     public async Task The_echo_sample_published_with_native_aot_answers_typed_events_on_every_transport()
     {
         var output = Directory.CreateTempSubdirectory("typed-aot-");
+        var app = Path.Combine(output.FullName, "app");
         try
         {
             // Its own artifacts folder, so that publishing touches nothing the other tests use.
             await using (var publish = SampleProcess.Run(
                 "dotnet", "publish", Path.Combine(SampleProcess.RepositoryRoot, "Samples", "Echo", "Echo.csproj"),
                 "-c", "Release", "-r", "linux-x64", "-p:NativeAot=true",
-                "--artifacts-path", Path.Combine(output.FullName, "artifacts"), "-o", Path.Combine(output.FullName, "app")))
+                "--artifacts-path", Path.Combine(output.FullName, "artifacts"), "-o", app))
             {
                 var log = await publish.ReadToEndAsync(TimeSpan.FromMinutes(15));
                 Assert.True(publish.ExitCode == 0, "publish failed:\n" + string.Join("\n", log));
                 Assert.DoesNotContain(log, line => line.Contains("warning", StringComparison.OrdinalIgnoreCase));
             }
 
-            await using var server = SampleProcess.Run(Path.Combine(output.FullName, "app", "Echo"), "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0");
-            var policyPort = int.Parse((await server.WaitForAsync(SampleProcess.FlashPolicy())).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            // The binary stands alone: no managed symbols or XML documentation of its references beside it.
+            var strays = Directory.EnumerateFiles(app, "*", SearchOption.AllDirectories).Where(file => Path.GetExtension(file) is ".pdb" or ".xml");
+            Assert.Empty(strays.Select(Path.GetFileName));
+
+            await using var server = SampleProcess.Run(Path.Combine(app, "Echo"), "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0");
             var url = new Uri((await server.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value);
+            var policyPort = int.Parse((await server.WaitForAsync(SampleProcess.FlashPolicy())).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
 
             foreach (var transport in TransportNames.All)
             {

@@ -11,8 +11,8 @@ public sealed class SampleTests
     public async Task The_console_client_echoes_through_the_echo_sample(string transport)
     {
         await using var server = SampleProcess.Start("Echo", "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0");
-        var policyPort = (await server.WaitForAsync(SampleProcess.FlashPolicy())).Groups["port"].Value;
         var url = (await server.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
+        var policyPort = (await server.WaitForAsync(SampleProcess.FlashPolicy())).Groups["port"].Value;
 
         await using var client = SampleProcess.Start("Echo.Client", "--url", url, "--transport", transport, "--flash-policy-port", policyPort);
         await client.WaitForAsync(new Regex($"^\\* connected over {transport} as "));

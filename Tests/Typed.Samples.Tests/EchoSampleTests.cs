@@ -34,8 +34,8 @@ public sealed class EchoSampleTests
     private static async Task<string> RunScriptAsync(string transport, bool typed, Func<string, string> answerOf)
     {
         await using var server = SampleProcess.Start("Echo", "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0");
-        var policyPort = (await server.WaitForAsync(SampleProcess.FlashPolicy())).Groups["port"].Value;
         var url = (await server.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
+        var policyPort = (await server.WaitForAsync(SampleProcess.FlashPolicy())).Groups["port"].Value;
 
         string[] arguments = ["--url", url, "--transport", transport, "--flash-policy-port", policyPort, .. typed ? ["--typed"] : Array.Empty<string>()];
         await using var client = SampleProcess.Start("Echo.Client", arguments);

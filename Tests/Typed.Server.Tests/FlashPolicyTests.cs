@@ -5,7 +5,7 @@ namespace Typed.Server.Tests;
 
 public sealed class FlashPolicyTests
 {
-    private const string Request = "<policy-file-request/>\0";
+    internal const string Request = "<policy-file-request/>\0";
 
     [Fact]
     public async Task The_policy_lists_every_allowed_origin_and_ends_with_a_nul()
@@ -86,7 +86,7 @@ public sealed class FlashPolicyTests
         Assert.Equal(TransportNames.FlashSocket, server.Listener.ClientsIndex[wire.SessionId].Transport);
     }
 
-    private static async Task<string> AskAsync(SocketServerHost server, string request, bool halfClose = false)
+    internal static async Task<string> AskAsync(SocketServerHost server, string request, bool halfClose = false)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.FlashPolicyEndPoint!).Within();

@@ -116,6 +116,7 @@ public sealed partial class SampleProcess : IAsyncDisposable
     [GeneratedRegex("Now listening on: (?<url>http://\\S+)")]
     public static partial Regex Listening();
 
+    /// <summary>Logged once the app listens, after its "Now listening on" lines: the policy listener follows its addresses.</summary>
     [GeneratedRegex("Flash socket policy listener on .*:(?<port>\\d+)\\.")]
     public static partial Regex FlashPolicy();
 

@@ -56,7 +56,6 @@ public sealed class SocketServerHost : IAsyncDisposable
         builder.Services.AddSockets(options =>
         {
             options.UnknownSessionDelay = TimeSpan.FromMilliseconds(50);
-            options.FlashPolicyAddress = System.Net.IPAddress.Loopback;
             options.FlashPolicyPort = 0;
             configure?.Invoke(options);
         });

@@ -1,7 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Typed.Server.Logging;
 
 namespace Typed.Server.Flash;
@@ -10,17 +9,15 @@ namespace Typed.Server.Flash;
 /// One connection to the policy port: answered with the policy when it sends exactly the policy
 /// request, closed without a word when it sends anything else or takes too long.
 /// </summary>
-internal sealed class FlashPolicyConnectionHandler(IOptions<SocketServerOptions> options, ILogger<FlashPolicyConnectionHandler> logger) : ConnectionHandler
+internal sealed class FlashPolicyConnectionHandler(byte[] document, ILogger<FlashPolicyConnectionHandler> logger) : ConnectionHandler
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
-
-    private readonly byte[] _document = FlashPolicy.BuildDocument(options.Value.Origins);
 
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         if (await ReadsPolicyRequestAsync(connection))
         {
-            await connection.Transport.Output.WriteAsync(_document, connection.ConnectionClosed);
+            await connection.Transport.Output.WriteAsync(document, connection.ConnectionClosed);
             return;
         }
 

@@ -29,11 +29,15 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Debug, "Downstream of session {SessionId} ended: {Reason}.")]
     public static partial void DownstreamEnded(ILogger logger, string sessionId, string reason);
 
-    [LoggerMessage(9, LogLevel.Error, "The Flash policy listener could not bind {Address}:{Port}; flashsocket clients will fall back to other transports.")]
-    public static partial void FlashPolicyUnavailable(ILogger logger, Exception exception, string address, int port);
+    [LoggerMessage(9, LogLevel.Warning, "The Flash socket policy listener could not bind {EndPoints} ({Reason}); the app runs on without it and flashsocket clients fall back to other transports. "
+        + "A port under 1024 needs privileges (on Linux, the CAP_NET_BIND_SERVICE capability); or set FlashPolicyPort to a free port (and the clients' FlashPolicyPort to match), or leave flashsocket out of Transports.")]
+    public static partial void FlashPolicyUnavailable(ILogger logger, string endPoints, string reason);
 
     [LoggerMessage(10, LogLevel.Information, "Flash socket policy listener on {EndPoint}.")]
     public static partial void FlashPolicyListening(ILogger logger, string endPoint);
+
+    [LoggerMessage(15, LogLevel.Debug, "The Flash socket policy listener skipped {EndPoint}: {Reason}.")]
+    public static partial void FlashPolicyAddressSkipped(ILogger logger, string endPoint, string reason);
 
     [LoggerMessage(11, LogLevel.Warning, "An event for session {SessionId} was not delivered: no node has it connected.")]
     public static partial void SessionNotFound(ILogger logger, string sessionId);

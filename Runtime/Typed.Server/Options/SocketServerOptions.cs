@@ -44,11 +44,18 @@ public sealed class SocketServerOptions
     /// </summary>
     public TimeSpan UnknownSessionDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The port of the Flash socket policy listener, started when <c>flashsocket</c> is enabled (0 picks a free port).</summary>
+    /// <summary>
+    /// The port of the Flash socket policy listener, started when <c>flashsocket</c> is enabled
+    /// (0 picks a free port). Binding 843 needs privileges; when it fails, a warning is logged
+    /// and the application runs on without the listener.
+    /// </summary>
     public int FlashPolicyPort { get; set; } = 843;
 
-    /// <summary>The address the Flash socket policy listener binds.</summary>
-    public System.Net.IPAddress FlashPolicyAddress { get; set; } = System.Net.IPAddress.Any;
+    /// <summary>
+    /// The address the Flash socket policy listener binds. Null, the default, binds the addresses
+    /// the application itself listens on (a loopback app gets a loopback listener).
+    /// </summary>
+    public System.Net.IPAddress? FlashPolicyAddress { get; set; }
 
     /// <summary>
     /// How long stopping the application waits for what sessions have queued to reach their
