@@ -6,96 +6,95 @@ using Microsoft.AspNetCore.Http;
 namespace Typed.Server.Browser;
 
 /// <summary>
-/// The browser client, <c>/{resource}/socket.io.js</c>: read once from this assembly, stripped of
-/// comments and indentation, compressed once, and served with a strong ETag and long caching.
+/// The browser client, read once from this assembly and compressed once: <c>/{resource}/socket.io.js</c>
+/// is <c>socket.io.min.js</c> (made from the readable source by <c>npm run minify</c> in this folder),
+/// <c>/{resource}/socket.io.debug.js</c> the readable source. Each of the gzip and identity bodies has
+/// its own strong ETag, as they are different representations.
 /// </summary>
 internal sealed class BrowserClientScript
 {
     public const string FileName = "socket.io.js";
 
-    private static readonly Lazy<BrowserClientScript> Shared = new(Load);
+    public const string DebugFileName = "socket.io.debug.js";
 
-    private BrowserClientScript(byte[] script)
+    /// <summary>The first line of socket.io.min.js: the SHA-256 of the source it was made from.</summary>
+    internal const string SourceHashPrefix = "// source sha256 ";
+
+    private static readonly Lazy<BrowserClientScript> Minified = new(() => new(WithoutHashLine(Resource("socket.io.min.js"))));
+
+    private static readonly Lazy<BrowserClientScript> Readable = new(() => new(Resource(FileName)));
+
+    private BrowserClientScript(string script)
     {
-        Script = script;
+        Script = Encoding.UTF8.GetBytes(script);
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize))
         {
-            gzip.Write(script);
+            gzip.Write(Script);
         }
 
         Gzipped = compressed.ToArray();
-        ETag = "\"" + Convert.ToHexString(SHA256.HashData(script))[..32].ToLowerInvariant() + "\"";
+        ETag = TagOf(Script);
+        GzipETag = TagOf(Gzipped);
     }
 
-    public static BrowserClientScript Instance => Shared.Value;
+    public static BrowserClientScript Instance => Minified.Value;
+
+    public static BrowserClientScript Debug => Readable.Value;
 
     public byte[] Script { get; }
 
     public byte[] Gzipped { get; }
 
+    /// <summary>The identity body's ETag.</summary>
     public string ETag { get; }
+
+    public string GzipETag { get; }
 
     public Task ServeAsync(HttpContext context)
     {
+        var request = context.Request;
         var response = context.Response;
-        response.Headers.ETag = ETag;
+        var gzip = request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        var tag = gzip ? GzipETag : ETag;
+        response.Headers.ETag = tag;
         response.Headers.CacheControl = "public, max-age=604800";
         response.Headers.Vary = "Accept-Encoding";
-        if (context.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == ETag))
+        if (Matches(request.Headers.IfNoneMatch.ToString(), tag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
         }
 
         response.ContentType = "text/javascript; charset=UTF-8";
-        var gzip = context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
-        var body = gzip ? Gzipped : Script;
         if (gzip)
         {
             response.Headers.ContentEncoding = "gzip";
         }
 
+        var body = gzip ? Gzipped : Script;
         response.ContentLength = body.Length;
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
-    private static BrowserClientScript Load()
+    internal static string Resource(string name)
     {
-        using var stream = typeof(BrowserClientScript).Assembly.GetManifestResourceStream("Typed.Server." + FileName)!;
+        using var stream = typeof(BrowserClientScript).Assembly.GetManifestResourceStream("Typed.Server." + name)!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return new BrowserClientScript(Encoding.UTF8.GetBytes(Compact(reader.ReadToEnd())));
+        return reader.ReadToEnd();
     }
 
-    /// <summary>
-    /// Drops comment lines and indentation: the source is written so that no string spans lines and
-    /// no comment shares a line with code, which keeps this safe without a JavaScript parser.
-    /// </summary>
-    internal static string Compact(string source)
-    {
-        var lines = new List<string>();
-        var inComment = false;
-        foreach (var raw in source.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (inComment)
-            {
-                inComment = !line.Contains("*/", StringComparison.Ordinal);
-                continue;
-            }
+    /// <summary>The SHA-256 the minifier records: of the source with its line endings as <c>\n</c>.</summary>
+    internal static string SourceHash(string source) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source.ReplaceLineEndings("\n")))).ToLowerInvariant();
 
-            if (line.StartsWith("/*", StringComparison.Ordinal))
-            {
-                inComment = !line.Contains("*/", StringComparison.Ordinal);
-                continue;
-            }
+    /// <summary>If-None-Match compares weakly (RFC 9110, 13.1.2), and <c>*</c> matches any body.</summary>
+    private static bool Matches(string ifNoneMatch, string tag) =>
+        ifNoneMatch.Split(',').Select(candidate => candidate.Trim()).Any(candidate =>
+            candidate == "*" || (candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate) == tag);
 
-            if (line.Length > 0 && !line.StartsWith("//", StringComparison.Ordinal))
-            {
-                lines.Add(line);
-            }
-        }
+    private static string WithoutHashLine(string minified) =>
+        minified.StartsWith(SourceHashPrefix, StringComparison.Ordinal) ? minified[(minified.IndexOf('\n') + 1)..] : minified;
 
-        return string.Join('\n', lines) + "\n";
-    }
+    private static string TagOf(byte[] body) => "\"" + Convert.ToHexString(SHA256.HashData(body))[..32].ToLowerInvariant() + "\"";
 }

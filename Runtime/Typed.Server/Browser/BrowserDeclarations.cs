@@ -13,18 +13,15 @@ internal static class BrowserDeclarations
 {
     public const string FileName = "socket.io.d.ts";
 
-    private static readonly Lazy<string> Client = new(() =>
-    {
-        using var stream = typeof(BrowserDeclarations).Assembly.GetManifestResourceStream("Typed.Server." + FileName)!;
-        return new StreamReader(stream, Encoding.UTF8).ReadToEnd();
-    });
+    private static readonly Lazy<string> Client = new(() => BrowserClientScript.Resource(FileName));
 
+    /// <summary>Answers GET and HEAD alike, HEAD without the body.</summary>
     public static Task ServeAsync(HttpContext context)
     {
         var body = Encoding.UTF8.GetBytes(Client.Value + EventDeclarations.All);
         context.Response.ContentType = "application/typescript; charset=UTF-8";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.ContentLength = body.Length;
-        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 }

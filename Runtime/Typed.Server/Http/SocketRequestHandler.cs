@@ -48,14 +48,15 @@ internal sealed class SocketRequestHandler
             return;
         }
 
-        if (path is { Transport: Browser.BrowserClientScript.FileName, SessionId.Length: 0 }
-            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        var getOrHead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        if (path is { Transport: Browser.BrowserClientScript.FileName or Browser.BrowserClientScript.DebugFileName, SessionId.Length: 0 } && getOrHead)
         {
-            await Browser.BrowserClientScript.Instance.ServeAsync(context);
+            var script = path.Transport == Browser.BrowserClientScript.FileName ? Browser.BrowserClientScript.Instance : Browser.BrowserClientScript.Debug;
+            await script.ServeAsync(context);
             return;
         }
 
-        if (path is { Transport: Browser.BrowserDeclarations.FileName, SessionId.Length: 0 } && HttpMethods.IsGet(request.Method))
+        if (path is { Transport: Browser.BrowserDeclarations.FileName, SessionId.Length: 0 } && getOrHead)
         {
             await Browser.BrowserDeclarations.ServeAsync(context);
             return;
