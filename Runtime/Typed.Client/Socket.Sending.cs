@@ -118,7 +118,7 @@ public sealed partial class Socket
 
         try
         {
-            var serverAck = await transport.SendAsync(_payload.WrittenMemory, CancellationToken.None);
+            var serverAck = await transport.SendAsync(_payload.WrittenMemory);
             if (ack is { } sent)
             {
                 _inbox.Acknowledged(sent);

@@ -84,14 +84,8 @@ public sealed class HungRequestTests(Xunit.Abstractions.ITestOutputHelper output
         await using var proxy = FaultyTcpProxy.Start(server.BaseUri);
         var log = new TimedLog();
         await using var client = new ClientProbe(proxy.BaseUri, TimedLog.DefaultTiming(transport, server, log));
-        var received = new List<string>();
-        client.Socket.MessageReceived += message =>
-        {
-            lock (received)
-            {
-                received.Add(message.Text);
-            }
-        };
+        var received = new ReceivedMessages();
+        received.Record(client.Socket);
         client.Socket.Reconnected += () => log.Note("reattached");
         try
         {
@@ -100,7 +94,7 @@ public sealed class HungRequestTests(Xunit.Abstractions.ITestOutputHelper output
             var session = await server.Events.ConnectedAsync(sessionId);
             server.Listener.ClientDisconnected += ended => log.Note($"the server ended session {ended.SessionId}");
             await Task.WhenAll(SendAsync(client, 0, 10), PushAsync(session, 0, 10, TimeSpan.FromMilliseconds(10)));
-            await Wait.UntilAsync(() => atServer.Count >= 10 && Counted(received) >= 10, "the first messages have arrived both ways");
+            await Wait.UntilAsync(() => atServer.Count >= 10 && received.Count >= 10, "the first messages have arrived both ways");
 
             // A reattachment opens the downstream (a stream, an upgrade, a poll) with the session id.
             var downstream = $"GET /socket.io/{transport}/{sessionId}";
@@ -113,10 +107,10 @@ public sealed class HungRequestTests(Xunit.Abstractions.ITestOutputHelper output
             log.Note($"every connection cut; the next {HungReattachments} downstream requests will hang");
             await Task.WhenAll(SendAsync(client, 10, 30), PushAsync(session, 10, 30, TimeSpan.FromMilliseconds(10)));
             await Wait.UntilAsync(
-                () => (atServer.Count >= 30 && Counted(received) >= 30) || client.Expired > 0 || server.Events.DisconnectCount(sessionId) > 0,
+                () => (atServer.Count >= 30 && received.Count >= 30) || client.Expired > 0 || server.Events.DisconnectCount(sessionId) > 0,
                 "the messages sent meanwhile have arrived both ways, or the session is lost",
                 HungPollRecovery);
-            log.Note($"{proxy.Swallowed} swallowed, {atServer.Count} at the server, {Counted(received)} received, {client.Expired} expired, {server.Events.DisconnectCount(sessionId)} ended at the server");
+            log.Note($"{proxy.Swallowed} swallowed, {atServer.Count} at the server, {received.Count} received, {client.Expired} expired, {server.Events.DisconnectCount(sessionId)} ended at the server");
             Assert.True(server.Events.DisconnectCount(sessionId) == 0, "the server kept the session");
             Assert.True(client.Expired == 0, "the client kept its session");
             await client.Socket.FlushAsync().Within();
@@ -124,10 +118,7 @@ public sealed class HungRequestTests(Xunit.Abstractions.ITestOutputHelper output
             Assert.Equal(HungReattachments, proxy.Swallowed);
             Assert.Equal(Numbers(0, 30), atServer.Snapshot());
 
-            lock (received)
-            {
-                Assert.Equal(Numbers(0, 30), received);
-            }
+            Assert.Equal(Numbers(0, 30), received.Snapshot());
 
             Assert.Equal(sessionId, client.Socket.SessionId);
         }
@@ -155,21 +146,15 @@ public sealed class HungRequestTests(Xunit.Abstractions.ITestOutputHelper output
         await using var proxy = FaultyTcpProxy.Start(server.BaseUri);
         var log = new TimedLog();
         await using var client = new ClientProbe(proxy.BaseUri, TimedLog.DefaultTiming(TransportNames.XhrPolling, server, log));
-        var received = new List<string>();
-        client.Socket.MessageReceived += message =>
-        {
-            lock (received)
-            {
-                received.Add(message.Text);
-            }
-        };
+        var received = new ReceivedMessages();
+        received.Record(client.Socket);
         try
         {
             await client.Socket.ConnectAsync().Within();
             var sessionId = client.Socket.SessionId!;
             var session = await server.Events.ConnectedAsync(sessionId);
             await PushAsync(session, 0, 10, TimeSpan.FromMilliseconds(10));
-            await Wait.UntilAsync(() => Counted(received) >= 10, "the first messages have arrived");
+            await Wait.UntilAsync(() => received.Count >= 10, "the first messages have arrived");
 
             var poll = $"GET /socket.io/{TransportNames.XhrPolling}/{sessionId}/";
             proxy.SwallowNext(line => line.StartsWith(poll, StringComparison.Ordinal) && !line.Contains("wait=0", StringComparison.Ordinal));
@@ -187,20 +172,17 @@ public sealed class HungRequestTests(Xunit.Abstractions.ITestOutputHelper output
             // Queued by the server while the poll hangs: half a minute's worth, one at a time.
             await PushAsync(session, 11, 60, TimeSpan.FromMilliseconds(250));
             await Wait.UntilAsync(
-                () => Counted(received) >= 60 || client.Expired > 0 || server.Events.DisconnectCount(sessionId) > 0,
+                () => received.Count >= 60 || client.Expired > 0 || server.Events.DisconnectCount(sessionId) > 0,
                 "the messages sent while the poll hung have arrived, or the session is lost",
                 HungPollRecovery);
-            log.Note($"{Counted(received)} received, {client.Expired} expired, {server.Events.DisconnectCount(sessionId)} disconnected at the server");
+            log.Note($"{received.Count} received, {client.Expired} expired, {server.Events.DisconnectCount(sessionId)} disconnected at the server");
             Assert.True(server.Events.DisconnectCount(sessionId) == 0, "the server kept the session while the poll hung");
             Assert.True(client.Expired == 0, "the client kept its session");
 
             await PushAsync(session, 60, 70, TimeSpan.FromMilliseconds(10));
-            await Wait.UntilAsync(() => Counted(received) >= 70, "the messages sent afterwards have arrived");
+            await Wait.UntilAsync(() => received.Count >= 70, "the messages sent afterwards have arrived");
 
-            lock (received)
-            {
-                Assert.Equal(Numbers(0, 70), received);
-            }
+            Assert.Equal(Numbers(0, 70), received.Snapshot());
 
             Assert.Equal(reattachmentHangsToo ? 2 : 1, proxy.Swallowed);
             Assert.Equal(0, proxy.AimsPending);
@@ -232,14 +214,6 @@ public sealed class HungRequestTests(Xunit.Abstractions.ITestOutputHelper output
             {
                 await Task.Delay(pause);
             }
-        }
-    }
-
-    private static int Counted(List<string> messages)
-    {
-        lock (messages)
-        {
-            return messages.Count;
         }
     }
 

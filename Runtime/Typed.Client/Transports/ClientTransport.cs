@@ -30,8 +30,12 @@ internal abstract class ClientTransport(TransportContext context, IFrameSink sin
     /// <exception cref="SessionExpiredException">The server no longer knows the session.</exception>
     public abstract Task OpenAsync(string? sessionId, CancellationToken cancellationToken);
 
-    /// <summary>Carries one payload upstream; returns the server's acknowledgement when its answer holds one.</summary>
-    public abstract ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+    /// <summary>
+    /// Carries one payload upstream; returns the server's acknowledgement when its answer holds one.
+    /// A transport bounds this itself (an upload's timeout, its own end), so no caller waits on a
+    /// request that will never complete.
+    /// </summary>
+    public abstract ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload);
 
     /// <summary>Stops the transport; safe to call more than once (the supervisor and a disconnect may race).</summary>
     public virtual async ValueTask DisposeAsync()

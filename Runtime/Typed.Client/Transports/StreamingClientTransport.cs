@@ -40,7 +40,7 @@ internal abstract class StreamingClientTransport(TransportContext context, IFram
         _ = ReadAsync(body, CreateReader());
     }
 
-    public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+    public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload) =>
         new(HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, Stopping));
 
     public override async ValueTask DisposeAsync()

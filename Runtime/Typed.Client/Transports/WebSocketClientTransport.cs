@@ -32,10 +32,9 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
     }
 
     /// <remarks>The socket's writing gate makes this one payload at a time.</remarks>
-    public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload)
     {
         var connection = _connection ?? throw new InvalidOperationException("The transport is not open.");
-        cancellationToken.ThrowIfCancellationRequested();
         var sending = Context.Options.FrameCodec is { } codec
             ? connection.SendAsync(codec.Encode(payload.Span), WebSocketMessageType.Binary)
             : connection.SendAsync(payload, WebSocketMessageType.Text);

@@ -22,7 +22,7 @@ internal sealed class XhrPollingClientTransport(TransportContext context, IFrame
         _ = PollForeverAsync();
     }
 
-    public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+    public override ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload) =>
         new(HttpUpstream.SendAsync(Context, Name, Sink.SessionId!, payload, Stopping));
 
     private async Task PollForeverAsync()

@@ -15,7 +15,7 @@ declare namespace io {
     reconnect?: boolean;
     reconnectDelay?: number;
     maxReconnectDelay?: number;
-    /** How long (ms) a transport may take to connect; a reattachment is also bounded by a quarter of the session's timeout that the server told. */
+    /** How long (ms) a transport may take to connect; a reattachment is also bounded by a fifth of the session's timeout that the server told (at least 1000). */
     connectTimeout?: number;
     /** How long (ms) an upload may go unanswered, plus 1 ms per 64 bytes, before its connection is given up and made again (5000 by default). */
     requestTimeout?: number;

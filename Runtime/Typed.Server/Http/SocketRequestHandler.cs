@@ -33,7 +33,7 @@ internal sealed class SocketRequestHandler
             .Where(t => enabled is null || enabled.Contains(t.Name))
             .ToDictionary(
                 t => t.Name,
-                t => (t, t.Resolve(options, options.TransportOptions.TryGetValue(t.Name, out var configured) ? configured : null)),
+                t => (t, t.Defaults(options).Override(options.TransportOptions.TryGetValue(t.Name, out var configured) ? configured : null, options.Timeout)),
                 StringComparer.Ordinal);
         _origins = new OriginPolicy(options.Origins);
         _upstream = new HttpUpstream(options, logger);

@@ -18,8 +18,7 @@ internal sealed class HtmlFileTransport : HttpStreamingTransport
     protected override StreamFormat SelectFormat(HttpRequest request, bool acknowledged) => Format;
 
     /// <summary>A browser sees no end of a cut forever-iframe, only its silence: the session waits for that.</summary>
-    public override ResolvedTransportOptions Resolve(SocketServerOptions options, TransportOptions? configured) =>
-        ResolvedTransportOptions.NoticedBySilence(Defaults(options), options, configured);
+    public override ResolvedTransportOptions Defaults(SocketServerOptions options) => base.Defaults(options) with { NoticedBySilence = true };
 
     private sealed class HtmlFileFormat : StreamFormat
     {

@@ -18,10 +18,6 @@ internal abstract class HttpStreamingTransport : IServerTransport
     public virtual ResolvedTransportOptions Defaults(SocketServerOptions options) =>
         new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(10), Duration: Timeout.InfiniteTimeSpan);
 
-    /// <inheritdoc cref="IServerTransport.Resolve"/>
-    public virtual ResolvedTransportOptions Resolve(SocketServerOptions options, TransportOptions? configured) =>
-        Defaults(options).Override(configured);
-
     /// <summary>
     /// The layout for this request (a transport may have flavours, chosen by request headers);
     /// <paramref name="acknowledged"/> for a session of this project's clients, which read more than the 2010 ones.

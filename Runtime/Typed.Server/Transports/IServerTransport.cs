@@ -12,9 +12,6 @@ internal interface IServerTransport
     /// <summary>The transport's own settings, used where the application set none.</summary>
     ResolvedTransportOptions Defaults(SocketServerOptions options);
 
-    /// <summary>The settings in force: the application's where it set them, else the defaults.</summary>
-    ResolvedTransportOptions Resolve(SocketServerOptions options, TransportOptions? configured) => Defaults(options).Override(configured);
-
     /// <summary>Serves a downstream request: opens or reattaches the session and writes its frames.</summary>
     Task HandleAsync(DownstreamRequest request);
 }

@@ -13,17 +13,14 @@ namespace Typed.Server.Transports;
 /// <remarks>
 /// A poll that hangs on the way (a proxy that accepts it and never answers) looks to the client
 /// like a poll the server holds until <c>duration</c> has passed, so a polling session waits that
-/// long for its next poll and more (<see cref="ResolvedTransportOptions.NoticedBySilence"/>).
+/// long for its next poll and more (see <see cref="ResolvedTransportOptions"/>).
 /// </remarks>
 internal sealed class XhrPollingTransport : IServerTransport
 {
     public string Name => TransportNames.XhrPolling;
 
     public ResolvedTransportOptions Defaults(SocketServerOptions options) =>
-        new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(20), Duration: TimeSpan.FromSeconds(20));
-
-    public ResolvedTransportOptions Resolve(SocketServerOptions options, TransportOptions? configured) =>
-        ResolvedTransportOptions.NoticedBySilence(Defaults(options), options, configured);
+        new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(20), Duration: TimeSpan.FromSeconds(20), NoticedBySilence: true);
 
     public async Task HandleAsync(DownstreamRequest request)
     {
