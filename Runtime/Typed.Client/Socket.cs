@@ -122,7 +122,11 @@ public sealed partial class Socket : IAsyncDisposable
     /// </summary>
     public Task FlushAsync(CancellationToken cancellationToken = default) => _outbox.WhenEmptyAsync().WaitAsync(cancellationToken);
 
-    /// <summary>Closes the connection; messages not yet sent stay queued for a later <see cref="ConnectAsync"/>.</summary>
+    /// <summary>
+    /// Leaves the session: the server ends it at once (rather than after its timeout) and says so
+    /// to the application, then the connection closes. Messages not yet sent stay queued for a
+    /// later <see cref="ConnectAsync"/>, which opens a new session.
+    /// </summary>
     public async Task DisconnectAsync()
     {
         CancellationTokenSource? lifetime;
@@ -141,6 +145,7 @@ public sealed partial class Socket : IAsyncDisposable
         var transport = _transport;
         _transport = null;
         _activeSink = null;
+        await LeaveAsync(transport);
         if (transport is not null)
         {
             await transport.DisposeAsync();
@@ -173,6 +178,36 @@ public sealed partial class Socket : IAsyncDisposable
         if (_ownsHandler)
         {
             _handler.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Tells the server over the open transport that the session is over, after the upload on its
+    /// way (so that what it carries is not refused as belonging to an ended session). A server that
+    /// cannot be told (no transport is open: the network is down) ends it after its timeout.
+    /// </summary>
+    private async Task LeaveAsync(ClientTransport? transport)
+    {
+        if (transport is null || _sessionId is not { } sessionId)
+        {
+            return;
+        }
+
+        var uploadDone = await _writing.WaitAsync(_options.RequestTimeout);
+        try
+        {
+            await transport.LeaveAsync(sessionId);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException or System.Net.WebSockets.WebSocketException or ObjectDisposedException)
+        {
+            _logger.LogDebug(e, "Could not tell the server that session {SessionId} is over; it ends after its timeout.", sessionId);
+        }
+        finally
+        {
+            if (uploadDone)
+            {
+                _writing.Release();
+            }
         }
     }
 

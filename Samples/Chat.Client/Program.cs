@@ -24,11 +24,10 @@ var members = await socket.Events<IChatServer>().Join(name);
 Console.WriteLine($"* {members} here");
 while (Console.ReadLine() is { } line)
 {
-    socket.Events<IChatServer>().Say(line);
+    await socket.Events<IChatServer>().Say(line);
 }
 
-// Standard input ended: let what was typed reach the server before leaving.
-await socket.FlushAsync();
+// Standard input ended: leave, so that the others hear of it at once.
 await socket.DisconnectAsync();
 
 string? Argument(string option)

@@ -6,8 +6,8 @@ namespace Chat.Contracts;
 [Events]
 public interface IChatServer
 {
-    /// <summary>Says something to everyone else.</summary>
-    void Say(string text);
+    /// <summary>Says something to everyone else; answers with the line's number.</summary>
+    Task<long> Say(string text);
 
     /// <summary>Picks a name; answers with how many people are here.</summary>
     Task<int> Join(string name);
@@ -17,12 +17,15 @@ public interface IChatServer
 [Events]
 public interface IChatClient
 {
-    /// <summary>Someone said something.</summary>
-    void Said(string user, string text);
+    /// <summary>Someone said something, in the line numbered <paramref name="number"/>.</summary>
+    void Said(long number, string user, string text);
 
     /// <summary>Someone came or went.</summary>
     void Announced(string text);
 
-    /// <summary>The last messages, sent on joining.</summary>
-    void History(List<string> lines);
+    /// <summary>
+    /// The last lines, sent on joining, numbered from <paramref name="first"/> on: a page that
+    /// joins again (over another transport, say) shows only the ones it has not shown.
+    /// </summary>
+    void History(long first, List<string> lines);
 }

@@ -6,7 +6,7 @@ namespace Chat;
 /// <summary>Handles what chat clients send; made per event, with the client that sent it.</summary>
 public sealed class ChatHandler(Client client, ChatRoom room) : IChatServer
 {
-    public void Say(string text) => room.Say(client, text);
+    public Task<long> Say(string text) => Task.FromResult(room.Say(client, text));
 
     public Task<int> Join(string name) => Task.FromResult(room.Join(client, name));
 }

@@ -44,7 +44,7 @@ public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClas
     {
         var ana = await ChatPage.JoinAsync(chromium, chat.Url, "ana", transport);
         var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob", transport);
-        await bob.Page.EvaluateExpressionAsync("window.said = []; socket.on('Said', (user, text) => window.said.push(text)); 0");
+        await bob.Page.EvaluateExpressionAsync("window.said = []; socket.on('Said', (number, user, text) => window.said.push(text)); 0");
 
         await ana.Page.EvaluateFunctionAsync("texts => texts.forEach(t => socket.emit('Say', t))", StringGallery.Texts);
         await bob.Page.WaitForFunctionAsync("n => window.said.length >= n", StringGallery.Texts.Count);
@@ -64,9 +64,9 @@ public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClas
         // Joining after the twentieth line: its history holds the last fifteen, oldest first.
         var probe = await ChatPage.JoinAsync(chromium, chat.Url, "probe", "websocket");
         await probe.WaitForLineAsync("ana-history: line 20");
-        // A page that leaves over server-events is heard leaving by its stream's end and the session's
-        // Timeout; one that polls, only after a poll's duration and twice the Timeout (36 s).
-        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-history", "server-events");
+        // A page that polls leaves by saying so: others hear of it at once, not after the time
+        // that a silent polling session is waited for.
+        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-history", "xhr-polling");
         await ana.WaitForLineAsync("bob-history joined");
         await bob.WaitForLineAsync("ana-history: line 20");
         var history = (await bob.LinesAsync()).Where(line => line.StartsWith("ana-history: line ", StringComparison.Ordinal)).ToList();
@@ -74,5 +74,57 @@ public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClas
 
         Assert.Equal(Enumerable.Range(6, 15).Select(i => $"ana-history: line {i}"), history);
         await ana.WaitForLineAsync("bob-history left");
+    }
+
+    [Fact]
+    public async Task Switching_transports_in_one_tab_leaves_at_once_and_repeats_nothing()
+    {
+        var watcher = await ChatPage.JoinAsync(chromium, chat.Url, "watcher", "websocket");
+        var ana = await ChatPage.JoinAsync(chromium, chat.Url, "ana-switch", "websocket");
+        await watcher.WaitForLineAsync("ana-switch joined");
+        await watcher.SayAsync("before the switches");
+        await ana.WaitForLineAsync("watcher: before the switches");
+        await ana.SayAsync("mine, before the switches");
+        await watcher.WaitForLineAsync("ana-switch: mine, before the switches");
+        var before = await ana.LinesAsync();
+
+        string[] switches = ["server-events", "htmlfile", "xhr-multipart", "xhr-polling", "websocket"];
+        for (var i = 0; i < switches.Length; i++)
+        {
+            await ana.SwitchAsync(switches[i]);
+            await watcher.WaitForLineCountAsync("ana-switch joined", i + 2);
+            await ana.WaitForLineCountAsync(" here", i + 2, endingWith: true);
+            await watcher.SayAsync($"during {switches[i]}");
+            await ana.WaitForLineAsync($"watcher: during {switches[i]}");
+        }
+
+        // The tab shows every line once: of the history sent on each join, what it has shown
+        // already (its own line too) is left out.
+        var lines = await ana.LinesAsync();
+        Assert.Equal(before, lines.Take(before.Length));
+        Assert.Contains("me: mine, before the switches", before);
+        var added = lines.Skip(before.Length).Where(line => line.Contains(": ", StringComparison.Ordinal));
+        Assert.Equal(switches.Select(t => $"watcher: during {t}"), added);
+
+        // Every join counts the same people: the old session was gone before the new one joined.
+        Assert.Single(lines.Where(line => line.EndsWith(" here", StringComparison.Ordinal)).Distinct());
+
+        // The others hear one leave, then one join, per switch.
+        var comings = (await watcher.LinesAsync()).Where(line => line.StartsWith("ana-switch ", StringComparison.Ordinal));
+        Assert.Equal(["ana-switch joined", .. switches.SelectMany(_ => new[] { "ana-switch left", "ana-switch joined" })], comings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_tab_that_is_closed_leaves_at_once(string transport)
+    {
+        var watcher = await ChatPage.JoinAsync(chromium, chat.Url, "closer-watcher-" + transport, "websocket");
+        var closing = await ChatPage.JoinAsync(chromium, chat.Url, "closing-" + transport, transport);
+        await watcher.WaitForLineAsync($"closing-{transport} joined");
+
+        await closing.Page.CloseAsync();
+
+        // The sample waits ten minutes for a silent session: only the page's leave says it so soon.
+        await watcher.WaitForLineAsync($"closing-{transport} left");
     }
 }

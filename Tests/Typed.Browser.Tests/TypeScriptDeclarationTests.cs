@@ -12,18 +12,18 @@ public sealed class TypeScriptDeclarationTests(ChatSample chat) : IClassFixture<
     private const string ChatPage = """
         /// <reference path="socket.io.d.ts" />
         const socket = new io.Socket<Chat.Contracts.IChatServer, Chat.Contracts.IChatClient>(null, { transports: ["websocket"] });
-        socket.on("Said", (user, text) => { const both: string = user + text; });
-        socket.on("History", lines => lines.map(line => line.toUpperCase()));
+        socket.on("Said", (number, user, text) => { const both: string = user + text; return number.toFixed(); });
+        socket.on("History", (first, lines) => lines.map((line, i) => (first + i) + line.toUpperCase()));
         socket.on("message", message => console.log(message));
         socket.emit("Join", "ana").then(members => members.toFixed());
-        socket.emit("Say", "hello");
+        socket.emit("Say", "hello").then(number => number.toFixed());
         socket.send("a plain string");
         // @ts-expect-error Join takes a string
         socket.emit("Join", 42);
         // @ts-expect-error there is no such event
         socket.emit("Shout", "hello");
-        // @ts-expect-error Said gives strings, not numbers
-        socket.on("Said", (user: number) => user);
+        // @ts-expect-error Said gives a number, then strings
+        socket.on("Said", (number: number, user: number) => user);
         """;
 
     // Person's JSON keeps the C# names: its serializer context names no policy.

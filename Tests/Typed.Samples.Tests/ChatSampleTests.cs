@@ -4,15 +4,16 @@ namespace Typed.Samples.Tests;
 
 /// <summary>
 /// The chat sample as people use it: two pages and the console client, each on a transport of
-/// its own, chat and see each other come and go; what each saw is compared with snapshots.
+/// its own, chat and see each other come and go, and a page switches transports; what each saw
+/// is compared with snapshots.
 /// </summary>
 public sealed class ChatSampleTests(Chromium chromium) : IClassFixture<Chromium>
 {
     [Fact]
     public async Task Two_pages_and_a_console_client_chat_and_see_each_other_come_and_go()
     {
-        // A short session timeout, so that a client that leaves is announced soon.
-        await using var chat = SampleProcess.Start("Chat", "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0", "--Sockets:Timeout=00:00:02");
+        // Sessions wait ten minutes for a silent client: one announced gone within the test left.
+        await using var chat = SampleProcess.Start("Chat", "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0", "--Sockets:Timeout=00:10:00");
         var url = (await chat.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
 
         var ana = await ChatPage.JoinAsync(chromium, url, "ana", "websocket");
@@ -30,6 +31,15 @@ public sealed class ChatSampleTests(Chromium chromium) : IClassFixture<Chromium>
         await cy.WaitForLineAsync("3 here");
         await bob.WaitForAsync(Line("* cy joined"));
         await ana.WaitForLineAsync("cy joined");
+
+        // The picker invites a switch: the others hear one leave and one join; the page repeats nothing.
+        await ana.SwitchAsync("xhr-polling");
+        await ana.WaitForLineAsync("3 here");
+        await bob.WaitForAsync(Line("* ana joined"));
+        await cy.WaitForLineAsync("ana joined");
+        await ana.SayAsync("back, over polling");
+        await bob.WaitForAsync(Line("ana: back, over polling"));
+        await cy.WaitForLineAsync("ana: back, over polling");
 
         Assert.Equal(0, await bob.CloseInputAndWaitAsync());
         await ana.WaitForLineAsync("bob left");

@@ -20,5 +20,8 @@ public abstract class RunningSample(string name, params string[] arguments) : IA
     public async Task DisposeAsync() => await _process.DisposeAsync();
 }
 
-/// <summary>The chat sample.</summary>
-public sealed class ChatSample() : RunningSample("Chat");
+/// <summary>
+/// The chat sample, with sessions that wait ten minutes for a client that went silent: a session
+/// ends within a test only because its client left.
+/// </summary>
+public sealed class ChatSample() : RunningSample("Chat", "--Sockets:Timeout=00:10:00");

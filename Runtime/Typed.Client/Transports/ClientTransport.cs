@@ -37,6 +37,12 @@ internal abstract class ClientTransport(TransportContext context, IFrameSink sin
     /// </summary>
     public abstract ValueTask<long?> SendAsync(ReadOnlyMemory<byte> payload);
 
+    /// <summary>
+    /// Tells the server that the session is over, so that it ends now rather than after its
+    /// timeout; HTTP transports post <c>.../leave</c>. Bounded by the request timeout.
+    /// </summary>
+    public virtual Task LeaveAsync(string sessionId) => HttpUpstream.LeaveAsync(Context, Name, sessionId);
+
     /// <summary>Stops the transport; safe to call more than once (the supervisor and a disconnect may race).</summary>
     public virtual async ValueTask DisposeAsync()
     {

@@ -42,6 +42,17 @@ internal static class HttpUpstream
         }
     }
 
+    /// <summary>
+    /// <c>POST .../{sessionid}/leave</c>: the session is over. Bounded as an upload is; a server
+    /// that cannot be told ends the session after its timeout instead.
+    /// </summary>
+    public static async Task LeaveAsync(TransportContext context, string transport, string sessionId)
+    {
+        using var bound = new CancellationTokenSource(context.Options.RequestTimeout);
+        using var request = context.Request(HttpMethod.Post, context.Leave(transport, sessionId));
+        using var response = await context.Http.SendAsync(request, bound.Token);
+    }
+
     /// <summary>The server answers <c>ok</c>, or <c>{"ack":N}</c> with acknowledged delivery.</summary>
     private static long? ReadAck(byte[] answer)
     {

@@ -65,8 +65,13 @@ internal sealed class TransportContext(Uri server, SocketOptions options, HttpCl
         return builder.Uri;
     }
 
-    public Uri Send(string transport, string sessionId) =>
-        new(Server, $"/{Options.Resource.Trim('/')}/{transport}/{sessionId}/send");
+    public Uri Send(string transport, string sessionId) => Upstream(transport, sessionId, "send");
+
+    /// <summary>Where an HTTP transport says the session is over.</summary>
+    public Uri Leave(string transport, string sessionId) => Upstream(transport, sessionId, "leave");
+
+    private Uri Upstream(string transport, string sessionId, string verb) =>
+        new(Server, $"/{Options.Resource.Trim('/')}/{transport}/{sessionId}/{verb}");
 
     public HttpRequestMessage Request(HttpMethod method, Uri uri)
     {

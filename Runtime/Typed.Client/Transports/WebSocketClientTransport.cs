@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using Typed.Buffers;
 using Typed.Client.Transports.WebSockets;
+using Typed.Framing;
 
 namespace Typed.Client.Transports;
 
@@ -47,13 +48,30 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
         return default;
     }
 
+    /// <summary>
+    /// A close with <see cref="LeaveCloseStatus.Leaving"/> tells the server that the session is over;
+    /// the server's answer to it (the connection's end) says that it has heard.
+    /// </summary>
+    public override async Task LeaveAsync(string sessionId)
+    {
+        if (_connection is { CanSend: true } connection)
+        {
+            await connection.CloseOutputAsync(LeaveCloseStatus.Leaving, "leaving").AsTask().WaitAsync(Context.Options.RequestTimeout);
+            await Completion.WaitAsync(Context.Options.RequestTimeout);
+        }
+    }
+
+    /// <summary>
+    /// Closes with 1001 (going away), which leaves the session waiting for a reconnection: only
+    /// <see cref="LeaveAsync"/> ends it.
+    /// </summary>
     public override async ValueTask DisposeAsync()
     {
         if (_connection is { CanSend: true } connection)
         {
             try
             {
-                await connection.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye").AsTask().WaitAsync(TimeSpan.FromSeconds(2));
+                await connection.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "reconnecting").AsTask().WaitAsync(TimeSpan.FromSeconds(2));
             }
             catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or TimeoutException)
             {

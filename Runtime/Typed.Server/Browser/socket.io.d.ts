@@ -36,7 +36,10 @@ declare namespace io {
     readonly transport: { readonly name: string } | null;
     readonly sessionId: string | null;
     connect(): this;
+    /** Leaves the session: the server ends it at once. A page that goes away leaves too. */
     disconnect(): this;
+    /** Set by disconnect(): settles once the server has heard that the session is over (or could not be told). */
+    readonly left?: Promise<void>;
     /** A plain message, delivered exactly as given. */
     send(message: unknown): this;
     /** A typed event; the promise resolves with the answer. */

@@ -49,7 +49,7 @@
   function Transport(socket, name) {
     this.socket = socket;
     this.name = name;
-    this.closed = false;
+    this._closed = false;
   }
 
   Transport.prototype.url = function (sessionId, extra, websocket) {
@@ -62,111 +62,138 @@
     return query.length ? url + '?' + query.join('&') : url;
   };
 
-  Transport.prototype.frame = function (data) { this.heard = Date.now(); if (!this.closed) this.socket._onFrame(this, data); };
+  Transport.prototype._frame = function (data) { this._heard = Date.now(); if (!this._closed) this.socket._onFrame(this, data); };
 
-  Transport.prototype.ended = function (reason) {
-    if (this.closed) return;
+  Transport.prototype._ended = function (reason) {
+    if (this._closed) return;
     this.stop();
-    if (this.openFailed) this.openFailed(reason);
+    if (this._openFailed) this._openFailed(reason);
     this.socket._onTransportEnded(this, reason);
   };
 
-  Transport.prototype.stop = function () { this.closed = true; clearInterval(this.watcher); this.close(); };
+  Transport.prototype.stop = function () { this._closed = true; clearInterval(this._watcher); this.close(); };
 
   /**
    * Ends the transport when nothing has arrived for longer than the socket's patience, or when
    * check says the stream is over: a stream that a proxy holds open and silent never ends.
    */
-  Transport.prototype.watch = function (fallback, check) {
+  Transport.prototype._watch = function (fallback, check) {
     var self = this;
-    self.heard = Date.now();
-    self.watcher = setInterval(function () {
-      if ((check && check()) || Date.now() - self.heard > self.socket._patience(self.name, fallback)) self.ended('closed');
+    self._heard = Date.now();
+    self._watcher = setInterval(function () {
+      if ((check && check()) || Date.now() - self._heard > self.socket._patience(self.name, fallback)) self._ended('closed');
     }, 500);
   };
 
+  /** Declares a transport, which the socket uses where check says the browser can run it. */
+  function define(name, check) {
+    var T = io.Transport[name] = function (socket) { Transport.call(this, socket, name); };
+    T.prototype = Object.create(Transport.prototype);
+    T.check = check;
+    return T.prototype;
+  }
+
+  /** A request with the page's credentials policy; 404 says the session is gone. */
+  Transport.prototype.fetch = function (url, init) {
+    init.credentials = this.socket.crossOrigin ? 'include' : 'same-origin';
+    return fetch(url, init).then(function (response) {
+      if (response.status === 404) throw expired();
+      if (!response.ok) throw new Error(url + ' refused: ' + response.status);
+      return response;
+    });
+  };
+
+  // Fetch-based downstreams stop by aborting their request.
+  Transport.prototype.close = function () { if (this.abort) this.abort.abort(); };
+
   /** POST .../send with the payload in the form field data, for every HTTP transport. */
-  Transport.prototype.post = function (payload) {
+  Transport.prototype.send = function (payload) {
     var self = this, body = 'data=' + encodeURIComponent(payload), abort = new AbortController();
     // An upload left unanswered fails in time, as a refused one does: the socket reattaches and
     // sends what is unconfirmed again.
-    return within(abort, self.socket.options.requestTimeout + body.length / 64, fetch(this.url(this.socket.sessionId, '/send').split('?')[0], {
+    return within(abort, self.socket.options.requestTimeout + body.length / 64, this.fetch(this.url(this.socket.sessionId, '/send').split('?')[0], {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
       body: body,
-      signal: abort.signal,
-      credentials: self.socket.crossOrigin ? 'include' : 'same-origin'
-    }).then(function (response) {
-      if (response.status === 404) throw expired();
-      if (!response.ok) throw new Error('send refused: ' + response.status);
-      return response.text();
-    })).then(function (text) {
+      signal: abort.signal
+    }).then(function (response) { return response.text(); })).then(function (text) {
       return text.charAt(0) === '{' ? JSON.parse(text).ack : null;
     });
+  };
+
+  /** Tells the server that the session is over (POST .../leave), after the upload on its way. */
+  Transport.prototype._leave = function (upload) {
+    var self = this;
+    // keepalive lets it outlive a page that is going away.
+    return Promise.resolve(upload).then(function () {
+      return self.fetch(self.url(self.socket.sessionId, '/leave').split('?')[0], { method: 'POST', keepalive: true });
+    }).catch(function () {});
   };
 
   function expired() { var e = new Error('session expired'); e.expired = true; return e; }
 
   // websocket: one RFC 6455 connection, a frame per message, payloads the other way.
-  io.Transport.websocket = function (socket) { Transport.call(this, socket, 'websocket'); };
-  io.Transport.websocket.prototype = Object.create(Transport.prototype);
-  io.Transport.websocket.check = function () { return 'WebSocket' in global; };
-  io.Transport.websocket.prototype.open = function (sessionId) {
+  var websocket = define('websocket', function () { return 'WebSocket' in global; });
+  websocket.open = function (sessionId) {
     var self = this;
     return new Promise(function (resolve, reject) {
       var ws = self.ws = new WebSocket(self.url(sessionId, '', true));
       var opened = false;
-      ws.onopen = function () { opened = true; self.watch(); resolve(); };
-      ws.onmessage = function (event) { self.frame(event.data); };
-      ws.onclose = function () { if (!opened) reject(new Error('websocket refused')); else self.ended('closed'); };
+      ws.onopen = function () { opened = true; self._watch(); resolve(); };
+      ws.onmessage = function (event) { self._frame(event.data); };
+      ws.onclose = function () { if (!opened) reject(new Error('websocket refused')); else self._ended('closed'); };
     });
   };
-  io.Transport.websocket.prototype.send = function (payload) { this.ws.send(payload); return Promise.resolve(null); };
+  websocket.send = function (payload) { this.ws.send(payload); return Promise.resolve(null); };
   // Closing a socket that is closed already throws.
-  io.Transport.websocket.prototype.close = function () { try { this.ws.close(); } catch (e) { } };
+  websocket.close = function () { try { this.ws.close(); } catch (e) { } };
+  // A close with 4000 says the session is over; the server's answer ends the connection.
+  websocket._leave = function () {
+    var ws = this.ws, o = this.socket.options;
+    return new Promise(function (resolve) {
+      ws.addEventListener('close', resolve);
+      setTimeout(resolve, o.requestTimeout);
+      ws.close(4000);
+    });
+  };
 
   // server-events: EventSource, one event per frame; upstream by POST. EventSource hides comments,
   // so a session of acknowledged delivery gets its heartbeats as events, and is watched for silence.
-  io.Transport['server-events'] = function (socket) { Transport.call(this, socket, 'server-events'); };
-  io.Transport['server-events'].prototype = Object.create(Transport.prototype);
-  io.Transport['server-events'].check = function () { return 'EventSource' in global; };
-  io.Transport['server-events'].prototype.open = function (sessionId) {
+  var events = define('server-events', function () { return 'EventSource' in global; });
+  events.open = function (sessionId) {
     var self = this;
     return new Promise(function (resolve, reject) {
       var source = self.source = new EventSource(self.url(sessionId), { withCredentials: self.socket.crossOrigin });
       var opened = false;
-      source.onopen = function () { opened = true; self.watch(); resolve(); };
-      source.onmessage = function (event) { self.frame(event.data); };
+      source.onopen = function () { opened = true; self._watch(); resolve(); };
+      source.onmessage = function (event) { self._frame(event.data); };
       // EventSource would reconnect by itself to the same URL; the socket decides instead.
-      source.onerror = function () { source.close(); if (!opened) reject(new Error('event stream refused')); else self.ended('closed'); };
+      source.onerror = function () { source.close(); if (!opened) reject(new Error('event stream refused')); else self._ended('closed'); };
     });
   };
-  io.Transport['server-events'].prototype.send = Transport.prototype.post;
-  io.Transport['server-events'].prototype.close = function () { if (this.source) this.source.close(); };
+  events.close = function () { if (this.source) this.source.close(); };
 
   // htmlfile: the forever iframe, inside a same-origin wrapper frame whose `s` is this transport,
   // so the page's scripts call parent.s._(frame) without a global on the page.
-  io.Transport.htmlfile = function (socket) { Transport.call(this, socket, 'htmlfile'); };
-  io.Transport.htmlfile.prototype = Object.create(Transport.prototype);
-  io.Transport.htmlfile.check = function () { return 'document' in global; };
+  var htmlfile = define('htmlfile', function () { return 'document' in global; });
   io.Transport.htmlfile.xdomainCheck = function () { return false; };
-  io.Transport.htmlfile.prototype.open = function (sessionId) {
+  htmlfile.open = function (sessionId) {
     var self = this;
     return new Promise(function (resolve) {
-      var wrapper = self.wrapper = document.createElement('iframe');
+      var wrapper = self._wrapper = document.createElement('iframe');
       wrapper.style.display = 'none';
       document.body.appendChild(wrapper);
       var doc = wrapper.contentWindow.document;
       doc.open(); doc.write('<html><body></body></html>'); doc.close();
       var nodes = 0;
-      wrapper.contentWindow.s = { _: function (frame) { resolve(); self.frame(frame); } };
+      wrapper.contentWindow.s = { _: function (frame) { resolve(); self._frame(frame); } };
       var stream = doc.createElement('iframe');
-      stream.onload = function () { self.ended('closed'); };
+      stream.onload = function () { self._ended('closed'); };
       stream.src = self.url(sessionId);
       doc.body.appendChild(stream);
       // A cut stream can end without a load event. Frames and heartbeat comments add nodes to the
       // stream's page, so a page that stops growing is gone; it is open once its first node shows.
-      self.watch(25000, function () {
+      self._watch(25000, function () {
         var done = false, count = 0;
         try {
           var streamDoc = stream.contentWindow.document;
@@ -174,42 +201,37 @@
           // The empty page shown until the response comes reads complete too.
           done = count > 0 && streamDoc.readyState === 'complete';
         } catch (e) { done = true; }
-        if (count !== nodes) { nodes = count; self.heard = Date.now(); resolve(); }
+        if (count !== nodes) { nodes = count; self._heard = Date.now(); resolve(); }
         return done;
       });
     });
   };
-  io.Transport.htmlfile.prototype.send = Transport.prototype.post;
-  io.Transport.htmlfile.prototype.close = function () {
-    if (this.wrapper && this.wrapper.parentNode) this.wrapper.parentNode.removeChild(this.wrapper);
+  htmlfile.close = function () {
+    if (this._wrapper && this._wrapper.parentNode) this._wrapper.parentNode.removeChild(this._wrapper);
   };
 
   // A kept-open fetch whose body is read as it arrives (xhr-multipart, where multipart XHR is gone).
   function streamParts(self, url, onText) {
     self.abort = new AbortController();
-    return fetch(url, { signal: self.abort.signal, credentials: self.socket.crossOrigin ? 'include' : 'same-origin' }).then(function (response) {
-      if (response.status === 404) throw expired();
-      if (!response.ok) throw new Error('stream refused: ' + response.status);
+    return self.fetch(url, { signal: self.abort.signal }).then(function (response) {
       var reader = response.body.getReader();
       var decoder = new TextDecoder();
       // Heartbeat parts arrive as chunks too, so a stream silent past the patience is gone.
-      self.watch();
+      self._watch();
       (function pump() {
         reader.read().then(function (chunk) {
-          if (chunk.done) { self.ended('closed'); return; }
-          self.heard = Date.now();
+          if (chunk.done) { self._ended('closed'); return; }
+          self._heard = Date.now();
           onText(decoder.decode(chunk.value, { stream: true }));
           pump();
-        }, function () { self.ended('closed'); });
+        }, function () { self._ended('closed'); });
       })();
     });
   }
 
   // xhr-multipart: multipart/x-mixed-replace, one text/plain part per frame.
-  io.Transport['xhr-multipart'] = function (socket) { Transport.call(this, socket, 'xhr-multipart'); };
-  io.Transport['xhr-multipart'].prototype = Object.create(Transport.prototype);
-  io.Transport['xhr-multipart'].check = function () { return 'fetch' in global && 'ReadableStream' in global; };
-  io.Transport['xhr-multipart'].prototype.open = function (sessionId) {
+  var multipart = define('xhr-multipart', function () { return 'fetch' in global && 'ReadableStream' in global; });
+  multipart.open = function (sessionId) {
     var self = this, buffer = '', boundary = '--socketio\n', started = false;
     return streamParts(this, this.url(sessionId), function (text) {
       buffer += text;
@@ -219,47 +241,37 @@
         var part = buffer.slice(0, end);
         buffer = buffer.slice(end + 1 + boundary.length);
         var body = part.slice(part.indexOf('\n\n') + 2);
-        if (body !== '\u0006') self.frame(body);
+        if (body !== '\u0006') self._frame(body);
       }
     });
   };
-  io.Transport['xhr-multipart'].prototype.send = Transport.prototype.post;
-  io.Transport['xhr-multipart'].prototype.close = function () { if (this.abort) this.abort.abort(); };
-
+  
   // xhr-polling: a GET held until there is something to send; polled again after every answer.
-  io.Transport['xhr-polling'] = function (socket) { Transport.call(this, socket, 'xhr-polling'); };
-  io.Transport['xhr-polling'].prototype = Object.create(Transport.prototype);
-  io.Transport['xhr-polling'].check = function () { return 'fetch' in global; };
-  io.Transport['xhr-polling'].prototype.acknowledgesDownstream = true;
-  io.Transport['xhr-polling'].prototype.open = function (sessionId) {
+  var polling = define('xhr-polling', function () { return 'fetch' in global; });
+  polling._acknowledgesDownstream = true;
+  polling.open = function (sessionId) {
     var self = this, quick = sessionId && this.socket.acknowledged;
-    var first = this.poll(sessionId, quick);
+    var first = this._poll(sessionId, quick);
     // A new session's first poll is the handshake the socket waits for. A reattaching one with
     // acknowledged delivery asks to be answered at once, and the socket waits for that answer, so
     // that a poll hung on the way fails the attempt in time; without, a held poll that fails
     // ends the transport, so that the socket tries again.
-    first.then(function () { self.loop(); }, function (e) { if (sessionId && !quick) self.ended(e); });
+    first.then(function () { self._loop(); }, function (e) { if (sessionId && !quick) self._ended(e); });
     return sessionId && !quick ? Promise.resolve() : first;
   };
-  io.Transport['xhr-polling'].prototype.poll = function (sessionId, quick) {
+  polling._poll = function (sessionId, quick) {
     var self = this, abort = self.abort = new AbortController();
     // A held poll answers within the server's heartbeat; one unanswered well past it is hung.
-    return within(abort, quick || !sessionId ? Infinity : self.socket._patience(self.name), fetch(self.url(sessionId, sessionId ? '/' + Date.now() : '//' + Date.now()) + (quick ? '&wait=0' : ''), {
-      signal: abort.signal, credentials: self.socket.crossOrigin ? 'include' : 'same-origin'
-    }).then(function (response) {
-      if (response.status === 404) throw expired();
-      if (!response.ok) throw new Error('poll refused: ' + response.status);
-      return response.text();
-    })).then(function (text) { if (text.length) self.frame(text); });
+    return within(abort, quick || !sessionId ? Infinity : self.socket._patience(self.name), self.fetch(self.url(sessionId, sessionId ? '/' + Date.now() : '//' + Date.now()) + (quick ? '&wait=0' : ''), {
+      signal: abort.signal
+    }).then(function (response) { return response.text(); })).then(function (text) { if (text.length) self._frame(text); });
   };
-  io.Transport['xhr-polling'].prototype.loop = function () {
+  polling._loop = function () {
     var self = this;
-    if (self.closed) return;
-    self.poll(self.socket.sessionId).then(function () { self.loop(); }, function (e) { self.ended(e); });
+    if (self._closed) return;
+    self._poll(self.socket.sessionId).then(function () { self._loop(); }, function (e) { self._ended(e); });
   };
-  io.Transport['xhr-polling'].prototype.send = Transport.prototype.post;
-  io.Transport['xhr-polling'].prototype.close = function () { if (this.abort) this.abort.abort(); };
-
+  
   // flashsocket needs Flash, which no browser has any more.
   io.Transport.flashsocket = { check: function () { return false; } };
 
@@ -300,6 +312,9 @@
     this._sending = null;
     this._pending = {};
     this._nextId = 1;
+    // A page that goes away leaves its session, so that the server ends it at once.
+    var self = this;
+    if (global.addEventListener) global.addEventListener('pagehide', function (event) { if (!event.persisted && self.connected) self.disconnect(true); });
   }
 
   Socket.prototype.addEvent = Socket.prototype.on = function (name, fn) {
@@ -356,11 +371,17 @@
     return this;
   };
 
-  Socket.prototype.disconnect = function () {
+  /**
+   * Leaves the session: the server ends it at once rather than after its timeout. socket.left
+   * settles once the server has heard (or could not be told). A page going away leaves now,
+   * rather than after the upload on its way, which it would not outlive.
+   */
+  Socket.prototype.disconnect = function (now) {
     this._stopped = true;
     this.connecting = false;
     var transport = this.transport || this._opening;
     this.transport = this._opening = null;
+    this.left = transport && this.sessionId ? transport._leave(now ? null : this._upload) : Promise.resolve();
     if (transport) transport.stop();
     if (this.connected) { this.connected = false; this.fireEvent('disconnect'); }
     return this;
@@ -396,8 +417,8 @@
       var transport = new io.Transport[names[index]](self);
       self._opening = transport;
       var handshake = new Promise(function (resolve, reject) {
-        transport.handshake = function () { transport.openFailed = null; resolve(); };
-        transport.openFailed = function () { reject(new Error(names[index] + ' ended before the handshake')); };
+        transport._handshake = function () { transport._openFailed = null; resolve(); };
+        transport._openFailed = function () { reject(new Error(names[index] + ' ended before the handshake')); };
       });
       withTimeout(transport.open(null).then(function () { return handshake; }), self.options.connectTimeout, names[index])
         .then(function () {
@@ -442,7 +463,7 @@
       this.connected = true;
       this.connecting = false;
       start = 1;
-      transport.handshake && transport.handshake();
+      transport._handshake && transport._handshake();
       this.fireEvent('connect');
       this._flush();
     }
@@ -456,7 +477,7 @@
       }
       this._deliver(messages[i]);
     }
-    if (numbered && !transport.acknowledgesDownstream) this._flushSoon();
+    if (numbered && !transport._acknowledgesDownstream) this._flushSoon();
   };
 
   /** An answer to one of ours, an event for a handler, or else a plain message. */
@@ -511,7 +532,7 @@
     var self = this, transport = this.transport;
     if (!this.connected || !transport || this._sending) return;
     var batch = this._outbox.slice(this._written);
-    var owed = this.acknowledged && this.lastReceived > this._lastAcked && !transport.acknowledgesDownstream;
+    var owed = this.acknowledged && this.lastReceived > this._lastAcked && !transport._acknowledgesDownstream;
     if (!batch.length && !(ackOnly && owed)) return;
     var texts = batch.map(function (entry) { return entry.text; });
     var payload = this.acknowledged
@@ -520,7 +541,7 @@
     var sentAck = this.lastReceived;
     this._sending = transport;
     this._written += batch.length;
-    transport.send(payload).then(function (serverAck) {
+    this._upload = transport.send(payload).then(function (serverAck) {
       // An upload of a connection given up settles nothing of the next one.
       if (self._sending !== transport) return;
       self._sending = null;
@@ -531,7 +552,7 @@
     }, function (error) {
       // Everything unconfirmed goes again on the next connection.
       if (self._sending === transport) { self._sending = null; self._written = 0; }
-      transport.ended(error);
+      transport._ended(error);
     });
   };
 
@@ -563,11 +584,11 @@
       if (self._stopped) return;
       transport = self._opening = new io.Transport[name](self);
       // Ending before it is open fails the attempt rather than starting another.
-      var failed = new Promise(function (resolve, reject) { transport.openFailed = reject; });
+      var failed = new Promise(function (resolve, reject) { transport._openFailed = reject; });
       // A fifth of the session's lifetime, so that three attempts hung on the way leave time for a fourth.
       var bound = Math.min(self.options.connectTimeout, life ? Math.max(1000, life / 5) : Infinity);
       return withTimeout(Promise.race([transport.open(self.sessionId), failed]), bound, name).then(function () {
-        if (transport.closed) throw new Error('closed');
+        if (transport._closed) throw new Error('closed');
         self._opening = null;
         self.transport = transport;
         self.connected = true;

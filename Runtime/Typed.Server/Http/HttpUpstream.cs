@@ -12,8 +12,6 @@ namespace Typed.Server.Http;
 /// </summary>
 internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
 {
-    private static readonly byte[] Ok = "ok"u8.ToArray();
-
     // URL-encoding can triple a payload; a little more for the field name and separators.
     private long MaxBodySize => (3L * options.MaxMessageSize) + 64;
 
@@ -92,16 +90,14 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
 
         client.Heard();
         var received = await client.ReceiveAndAnswerAsync(payload, ackInFrame: false, waitForAnswer: false);
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
         if (!client.Acknowledged)
         {
-            response.ContentType = "text/plain; charset=UTF-8";
-            response.ContentLength = Ok.Length;
-            await response.Body.WriteAsync(Ok, context.RequestAborted);
+            await HttpResponses.WriteOkAsync(context);
             return;
         }
 
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
         // With acknowledged delivery the answer says what has been received: {"ack":N}.
         var answer = System.Text.Encoding.UTF8.GetBytes($"{{\"ack\":{received}}}");
         response.ContentType = "application/json";

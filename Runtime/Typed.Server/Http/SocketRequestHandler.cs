@@ -119,15 +119,23 @@ internal sealed class SocketRequestHandler
 
     private async Task HandleUpstreamAsync(HttpContext context, SocketRequestPath path)
     {
-        if (!path.IsSend || path.IsNewSession)
+        if (!(path.IsSend || path.IsLeave) || path.IsNewSession)
         {
-            await RefuseAsync(context, StatusCodes.Status404NotFound, "POST goes to /{transport}/{sessionid}/send");
+            await RefuseAsync(context, StatusCodes.Status404NotFound, "POST goes to /{transport}/{sessionid}/send or .../leave");
             return;
         }
 
         if (!_listener.TryGetSession(path.SessionId, out var client))
         {
             await RefuseUnknownSessionAsync(context, path.SessionId);
+            return;
+        }
+
+        if (path.IsLeave)
+        {
+            // The client is done with the session: it ends now rather than after its timeout.
+            client.End(DisconnectReason.ClientLeft);
+            await HttpResponses.WriteOkAsync(context);
             return;
         }
 

@@ -11,6 +11,8 @@ internal readonly record struct SocketRequestPath(string Transport, string Sessi
 
     public bool IsSend => Rest == "send";
 
+    public bool IsLeave => Rest == "leave";
+
     public static bool TryParse(string path, string resource, out SocketRequestPath parsed)
     {
         parsed = default;

@@ -14,4 +14,10 @@ public enum DisconnectReason
 
     /// <summary>The server is shutting down.</summary>
     Shutdown,
+
+    /// <summary>
+    /// The client said it was leaving: it closed its WebSocket with status 4000, or sent
+    /// <c>POST .../{sessionid}/leave</c>.
+    /// </summary>
+    ClientLeft,
 }

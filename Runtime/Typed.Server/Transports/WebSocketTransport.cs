@@ -158,6 +158,9 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
                 switch (result.MessageType)
                 {
+                    case WebSocketMessageType.Close when IsLeave(socket):
+                        client.End(DisconnectReason.ClientLeft);
+                        return EndReason.Left;
                     case WebSocketMessageType.Close:
                         return EndReason.ClosedByClient;
                     case WebSocketMessageType.Binary when codec is null:
@@ -193,6 +196,15 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         }
     }
 
+    /// <summary>
+    /// A close the client started with <see cref="LeaveCloseStatus.Leaving"/> says it is done with
+    /// the session (the protocol's leaving extension). Any other close, and the client's answer to
+    /// a close of ours, leaves the session waiting for a reconnection, as in 2010: a close with no
+    /// status (the original client's <c>ws.close()</c>) reads as 1000 here, so 1000 cannot say it.
+    /// </summary>
+    private static bool IsLeave(WebSocket socket) =>
+        socket.State == WebSocketState.CloseReceived && socket.CloseStatus == LeaveCloseStatus.Leaving;
+
     private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string description)
     {
         if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
@@ -214,6 +226,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
     private sealed record EndReason(WebSocketCloseStatus Status, string Description)
     {
         public static readonly EndReason ClosedByClient = new(WebSocketCloseStatus.NormalClosure, "closed by the client");
+        public static readonly EndReason Left = new(WebSocketCloseStatus.NormalClosure, "the client left");
         public static readonly EndReason Gone = new(WebSocketCloseStatus.EndpointUnavailable, "the connection was lost");
         public static readonly EndReason Replaced = new(WebSocketCloseStatus.NormalClosure, "replaced by a newer connection");
         public static readonly EndReason SessionOver = new(WebSocketCloseStatus.NormalClosure, "session over");

@@ -48,6 +48,8 @@ public sealed class PollingWire : TransportWire, IDisposable
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
     }
 
+    public override Task LeaveAsync() => FormPost.LeaveAsync(_http, Transport, SessionId, _origin);
+
     /// <summary>Between polls nothing is attached: there is nothing to drop.</summary>
     public override Task DropAsync() => Task.CompletedTask;
 

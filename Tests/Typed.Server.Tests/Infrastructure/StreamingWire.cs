@@ -72,6 +72,8 @@ public sealed class StreamingWire : TransportWire
 
     public override Task SendAsync(params Message[] messages) => FormPost.SendAsync(_http, Transport, SessionId, _origin, messages);
 
+    public override Task LeaveAsync() => FormPost.LeaveAsync(_http, Transport, SessionId, _origin);
+
     public override async Task DropAsync()
     {
         await _stop.CancelAsync();

@@ -21,6 +21,9 @@ public abstract class TransportWire : IAsyncDisposable
     /// <summary>Drops the downstream connection, leaving the session to the server's queue.</summary>
     public abstract Task DropAsync();
 
+    /// <summary>Says the session is over: a WebSocket closes with 4000, HTTP transports post <c>.../leave</c>.</summary>
+    public abstract Task LeaveAsync();
+
     /// <summary>Opens the downstream again, naming the session.</summary>
     public abstract Task ReattachAsync();
 

@@ -138,11 +138,12 @@ public sealed class WebSocketWire : TransportWire
         return bytes;
     }
 
-    /// <summary>Reads until the server closes, answers its close as a browser does, and returns its close status.</summary>
-    public async Task<WebSocketCloseStatus?> WaitForCloseAsync() => await WaitForCloseUnboundedAsync().Within();
+    /// <summary>Reads until the server closes, answers its close (with 1000 unless told), and returns its close status.</summary>
+    public async Task<WebSocketCloseStatus?> WaitForCloseAsync(WebSocketCloseStatus answer = WebSocketCloseStatus.NormalClosure) =>
+        await WaitForCloseUnboundedAsync(answer).Within();
 
     // Frames (echoes, heartbeats) are read past until the close; the caller bounds the wait.
-    private async Task<WebSocketCloseStatus?> WaitForCloseUnboundedAsync()
+    private async Task<WebSocketCloseStatus?> WaitForCloseUnboundedAsync(WebSocketCloseStatus answer)
     {
         try
         {
@@ -150,7 +151,7 @@ public sealed class WebSocketWire : TransportWire
             {
             }
 
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).Within();
+            await _socket.CloseOutputAsync(answer, "bye", CancellationToken.None).Within();
         }
         catch (WebSocketException)
         {
@@ -165,11 +166,18 @@ public sealed class WebSocketWire : TransportWire
     public Task SendRawAsync(byte[] payload, WebSocketMessageType type = WebSocketMessageType.Text) =>
         _socket.SendAsync(payload, type, endOfMessage: true, CancellationToken.None).Within();
 
-    public async Task CloseAsync()
+    /// <summary>Closes as a page navigating away does (1001): the session waits for a reconnection.</summary>
+    public Task CloseAsync() => CloseAsync(WebSocketCloseStatus.EndpointUnavailable);
+
+    /// <summary>Closes with 4000, which says the session is over.</summary>
+    public override Task LeaveAsync() => CloseAsync(LeaveCloseStatus.Leaving);
+
+    /// <summary>Closes with that status (<see cref="WebSocketCloseStatus.Empty"/>: no status, as a browser's <c>ws.close()</c>).</summary>
+    public async Task CloseAsync(WebSocketCloseStatus status)
     {
         if (_socket.State == WebSocketState.Open)
         {
-            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).Within();
+            await _socket.CloseAsync(status, status == WebSocketCloseStatus.Empty ? null : "bye", CancellationToken.None).Within();
         }
     }
 
