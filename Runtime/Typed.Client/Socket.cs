@@ -61,6 +61,7 @@ public sealed partial class Socket : IAsyncDisposable
         _context = new TransportContext(_server, _options, _http, new HttpMessageInvoker(_handler, disposeHandler: false));
         _logger = _options.Logger ?? NullLogger.Instance;
         _ackTimer = new AckTimer(_inbox, _options.AckDelay, _outgoing.Signal);
+        _handlers.DetailedErrors = _options.DetailedErrors;
     }
 
     /// <summary>The handshake is done and a transport is open.</summary>

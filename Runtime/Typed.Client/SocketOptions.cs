@@ -60,6 +60,13 @@ public sealed class SocketOptions
     /// </summary>
     public bool AcknowledgedDelivery { get; set; } = true;
 
+    /// <summary>
+    /// Send a failed handler's exception message to the server that asked, whatever the exception.
+    /// Off by default: the server then reads only an <see cref="Typed.Events.EventException"/>'s
+    /// message, and "An error occurred while handling 'Event'." for any other.
+    /// </summary>
+    public bool DetailedErrors { get; set; }
+
     /// <summary>How long received messages may go unacknowledged while nothing else is sent.</summary>
     public TimeSpan AckDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 

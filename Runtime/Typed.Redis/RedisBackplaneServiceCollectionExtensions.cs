@@ -10,10 +10,11 @@ public static class RedisBackplaneServiceCollectionExtensions
     /// <summary>
     /// Adds the Redis backplane: broadcasts reach every node's clients, <c>Listener.SendAsync</c>
     /// reaches a session on any node, and <c>Listener.Cluster</c> counts and lists every node's
-    /// clients. Call it beside <c>AddSockets</c>.
+    /// clients: <c>services.AddSockets().AddRedisBackplane(...)</c>.
     /// </summary>
-    public static IServiceCollection AddRedisBackplane(this IServiceCollection services, Action<RedisBackplaneOptions>? configure = null)
+    public static ISocketsBuilder AddRedisBackplane(this ISocketsBuilder builder, Action<RedisBackplaneOptions>? configure = null)
     {
+        var services = builder.Services;
         var options = services.AddOptions<RedisBackplaneOptions>();
         if (configure is not null)
         {
@@ -22,7 +23,7 @@ public static class RedisBackplaneServiceCollectionExtensions
 
         services.TryAddSingleton<RedisBackplane>();
         services.TryAddSingleton<IBackplane>(provider => provider.GetRequiredService<RedisBackplane>());
-        services.AddHostedService<RedisBackplaneService>();
-        return services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RedisBackplaneService>());
+        return builder;
     }
 }

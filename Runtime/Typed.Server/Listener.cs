@@ -35,6 +35,7 @@ public sealed partial class Listener
         _backplane = backplane;
         Cluster = new Cluster(this, backplane);
         backplane?.Attach(new LocalDelivery(this));
+        _handlers.DetailedErrors = Options.DetailedErrors;
     }
 
     /// <summary>The server's options, as they were when the listener was made.</summary>

@@ -6,7 +6,7 @@ using Typed.Server;
 
 var builder = WebApplication.CreateBuilder(args);
 // Options come from the "Sockets" configuration section too: --Sockets:Timeout=00:00:05, say.
-builder.Services.AddSockets();
+var sockets = builder.Services.AddSockets();
 builder.Services.Configure<SocketServerOptions>(builder.Configuration.GetSection("Sockets"));
 builder.Services.AddSingleton<ChatRoom>();
 
@@ -15,7 +15,7 @@ builder.Services.AddSingleton<ChatRoom>();
 // keeps its own last 15 messages.
 if (builder.Configuration.GetSection("Redis") is { } redis && redis["Configuration"] is not null)
 {
-    builder.Services.AddRedisBackplane(redis.Bind);
+    sockets.AddRedisBackplane(redis.Bind);
 }
 
 var app = builder.Build();

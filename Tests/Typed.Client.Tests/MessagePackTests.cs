@@ -72,7 +72,7 @@ public sealed class MessagePackTests
     {
         await using var server = await SocketServerHost.StartEchoAsync(
             ClientTransportTests.AnyOrigin,
-            services: builder => builder.Services.AddSingleton<IFrameCodec>(Codec));
+            services: builder => builder.Services.AddSockets().AddFrameCodec(Codec));
         server.Listener.Handle<IEcho, EchoHandler>();
         var options = ClientProbe.Options(transport);
         options.FrameCodec = Codec;
@@ -97,7 +97,7 @@ public sealed class MessagePackTests
     [Fact]
     public async Task The_server_speaks_binary_frames_only_to_the_connection_that_asked()
     {
-        await using var server = await SocketServerHost.StartEchoAsync(services: builder => builder.Services.AddSingleton<IFrameCodec>(Codec));
+        await using var server = await SocketServerHost.StartEchoAsync(services: builder => builder.Services.AddSockets().AddFrameCodec(Codec));
         using var binary = new ClientWebSocket();
         using var text = new ClientWebSocket();
 

@@ -32,7 +32,7 @@ public sealed class ThreeNodes : IAsyncDisposable
             nodes[i] = await SocketServerHost.StartAsync(
                 configure: options => options.Origins = ["127.0.0.1:*"], // pages of any of the nodes, and the Flash policy for their ports
                 setup: setup,
-                services: builder => builder.Services.AddRedisBackplane(options =>
+                services: builder => builder.Services.AddSockets().AddRedisBackplane(options =>
                 {
                     options.Configuration = redis.Configuration;
                     options.HeartbeatInterval = TimeSpan.FromMilliseconds(200);

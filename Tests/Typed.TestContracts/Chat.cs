@@ -10,8 +10,11 @@ public interface IChatServer
 
     Task<int> Join(string room);
 
-    /// <summary>Fails on the server, to show how a remote error arrives.</summary>
+    /// <summary>Fails on the server with an exception not meant for the caller, to show what it reads.</summary>
     Task<int> Fail(string message);
+
+    /// <summary>Fails on the server with an <see cref="EventException"/>, whose message is for the caller.</summary>
+    Task<int> Refuse(string reason);
 
     /// <summary>Answers only after <paramref name="milliseconds"/>, to show timeouts and cancellation.</summary>
     Task<string> Slow(int milliseconds, CancellationToken cancellationToken);

@@ -18,6 +18,12 @@ public sealed class EventHandlers<TContext>
     /// <summary>True until a contract is added.</summary>
     public bool IsEmpty => _registrations.Length == 0;
 
+    /// <summary>
+    /// Whether a failed handler's exception message goes to the asker whatever the exception;
+    /// otherwise only an <see cref="EventException"/>'s does, and any other answers a generic text.
+    /// </summary>
+    public bool DetailedErrors { get; set; }
+
     /// <summary>Adds a contract: <paramref name="dispatch"/> runs for each of its events.</summary>
     public void Add<T>(Func<TContext, IncomingEvent, ValueTask<EventOutcome>> dispatch)
         where T : class
@@ -35,7 +41,7 @@ public sealed class EventHandlers<TContext>
     /// <param name="context">The connection it arrived on.</param>
     /// <param name="message">What arrived.</param>
     /// <param name="answer">Sends an answer back to the asker over <paramref name="context"/>.</param>
-    /// <param name="failed">Told when a handler throws (its answer, if asked for, carries the message), with the event's name.</param>
+    /// <param name="failed">Told when a handler throws (its answer, if asked for, carries what the asker may read of it), with the event's name.</param>
     /// <remarks>The callbacks take the context, so that callers can pass delegates made once rather than per event.</remarks>
     public bool TryDispatch(TContext context, Message message, Action<TContext, Message> answer, Action<TContext, Exception, string> failed)
     {
@@ -66,7 +72,7 @@ public sealed class EventHandlers<TContext>
         }
         catch (Exception e)
         {
-            Fail(context, e, incoming, answer, failed);
+            Fail(context, e, incoming, answer, failed, DetailedErrors);
             return true;
         }
 
@@ -76,13 +82,17 @@ public sealed class EventHandlers<TContext>
         }
         else
         {
-            _ = CompleteAsync(context, outcome, incoming, answer, failed);
+            _ = CompleteAsync(context, outcome, incoming, answer, failed, DetailedErrors);
         }
 
         return true;
     }
 
-    private static async Task CompleteAsync(TContext context, ValueTask<EventOutcome> outcome, IncomingEvent incoming, Action<TContext, Message> answer, Action<TContext, Exception, string> failed)
+    /// <summary>What the asker reads of a failure: only what is meant for it, unless <paramref name="detailed"/>.</summary>
+    private static string ErrorText(Exception e, string eventName, bool detailed) =>
+        detailed || e is EventException ? e.Message : $"An error occurred while handling '{eventName}'.";
+
+    private static async Task CompleteAsync(TContext context, ValueTask<EventOutcome> outcome, IncomingEvent incoming, Action<TContext, Message> answer, Action<TContext, Exception, string> failed, bool detailed)
     {
         try
         {
@@ -90,7 +100,7 @@ public sealed class EventHandlers<TContext>
         }
         catch (Exception e)
         {
-            Fail(context, e, incoming, answer, failed);
+            Fail(context, e, incoming, answer, failed, detailed);
         }
     }
 
@@ -102,12 +112,12 @@ public sealed class EventHandlers<TContext>
         }
     }
 
-    private static void Fail(TContext context, Exception e, IncomingEvent incoming, Action<TContext, Message> answer, Action<TContext, Exception, string> failed)
+    private static void Fail(TContext context, Exception e, IncomingEvent incoming, Action<TContext, Message> answer, Action<TContext, Exception, string> failed, bool detailed)
     {
         failed(context, e, incoming.Name);
         if (incoming.Id is { } id)
         {
-            answer(context, EventWire.AnswerWithError(id, e.Message));
+            answer(context, EventWire.AnswerWithError(id, ErrorText(e, incoming.Name, detailed)));
         }
     }
 

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +28,16 @@ public static class SocketEndpointRouteBuilderExtensions
         configure?.Invoke(listener);
 
         var handler = ActivatorUtilities.CreateInstance<SocketRequestHandler>(services, resource);
-        return endpoints.Map("/" + resource + "/{**path}", handler.HandleAsync).WithDisplayName("Typed sockets /" + resource);
+
+        // WebSockets for these endpoints only, as MapConnections does for SignalR: the rest of the
+        // application keeps its own WebSocket middleware and options, or none, and theirs (allowed
+        // origins, say) do not reach these: origins are judged by SocketServerOptions.
+        var pipeline = endpoints.CreateApplicationBuilder();
+        pipeline.UseWebSockets(new WebSocketOptions());
+        pipeline.Run(handler.HandleAsync);
+        return endpoints.Map("/" + resource + "/{**path}", pipeline.Build())
+            .WithDisplayName("Typed sockets /" + resource)
+            // Held polls and streams are meant to outlive any request timeout the app sets.
+            .DisableRequestTimeout();
     }
 }

@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Typed;
+using Typed.Framing;
 using Typed.Server;
 using Typed.Server.Events;
 using Typed.Server.Flash;
@@ -15,8 +14,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Typed server in an application's services.</summary>
 public static class SocketServiceCollectionExtensions
 {
-    /// <summary>Adds the Typed server: the <see cref="Listener"/>, its options and the transports.</summary>
-    public static IServiceCollection AddSockets(this IServiceCollection services, Action<SocketServerOptions>? configure = null)
+    /// <summary>
+    /// Adds the Typed server: the <see cref="Listener"/>, its options and the transports. Calling it
+    /// again (from another library, say) only applies <paramref name="configure"/> too.
+    /// </summary>
+    public static ISocketsBuilder AddSockets(this IServiceCollection services, Action<SocketServerOptions>? configure = null)
     {
         var options = services.AddOptions<SocketServerOptions>();
         if (configure is not null)
@@ -24,31 +26,42 @@ public static class SocketServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        var builder = new SocketsBuilder(services);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(SocketsBuilder)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton(builder);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Listener>();
         services.TryAddScoped(_ => new CurrentClient { Client = Listener.Dispatching });
         services.TryAddScoped(provider => provider.GetRequiredService<CurrentClient>().Client
             ?? throw new InvalidOperationException("A Client is only available to event handlers."));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, WebSocketTransport>(_ => new WebSocketTransport()));
+        services.AddSingleton<IServerTransport>(_ => new WebSocketTransport());
         services.AddSingleton<IServerTransport>(_ => new WebSocketTransport(TransportNames.FlashSocket));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SocketServerShutdown>());
+        services.AddSingleton<IServerTransport, ServerEventsTransport>();
+        services.AddSingleton<IServerTransport, HtmlFileTransport>();
+        services.AddSingleton<IServerTransport, XhrMultipartTransport>();
+        services.AddSingleton<IServerTransport, XhrPollingTransport>();
+        services.AddHostedService<SocketServerShutdown>();
         services.TryAddSingleton<FlashPolicyServer>();
         services.AddHostedService(provider => provider.GetRequiredService<FlashPolicyServer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, ServerEventsTransport>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, HtmlFileTransport>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, XhrMultipartTransport>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTransport, XhrPollingTransport>());
-        return services;
+        return builder;
     }
 
-    /// <summary>WebSocket upgrades need ASP.NET Core's WebSockets middleware ahead of the endpoints.</summary>
-    private sealed class WebSocketsStartupFilter : IStartupFilter
+    /// <summary>
+    /// Offers <paramref name="codec"/> to peers that ask for it on their WebSocket connection
+    /// (<c>?codec=</c> its name): <c>AddFrameCodec(new MessagePackFrameCodec())</c>, say.
+    /// </summary>
+    public static ISocketsBuilder AddFrameCodec(this ISocketsBuilder builder, IFrameCodec codec)
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseWebSockets();
-            next(app);
-        };
+        builder.Services.AddSingleton(codec);
+        return builder;
+    }
+
+    private sealed class SocketsBuilder(IServiceCollection services) : ISocketsBuilder
+    {
+        public IServiceCollection Services { get; } = services;
     }
 }

@@ -66,4 +66,12 @@ public sealed class SocketServerOptions
 
     /// <summary>How long an event sent to a client waits for the client's answer.</summary>
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Send a failed handler's exception message to the client that asked, whatever the exception.
+    /// Off by default: the client then reads only an <see cref="Typed.Events.EventException"/>'s
+    /// message, and "An error occurred while handling 'Event'." for any other (which is logged
+    /// here in full). Turn it on in development only.
+    /// </summary>
+    public bool DetailedErrors { get; set; }
 }

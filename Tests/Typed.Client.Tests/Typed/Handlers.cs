@@ -12,6 +12,8 @@ public sealed class ChatHandler(Server.Client client) : IChatServer
 
     public Task<int> Fail(string message) => throw new InvalidOperationException(message);
 
+    public Task<int> Refuse(string reason) => throw new Events.EventException(reason);
+
     public async Task<string> Slow(int milliseconds, CancellationToken cancellationToken)
     {
         await Task.Delay(milliseconds, cancellationToken);
@@ -102,6 +104,8 @@ public sealed class ScopedChatHandler(SessionNote note, IServiceProvider service
     public Task<int> Join(string room) => Task.FromResult(0);
 
     public Task<int> Fail(string message) => throw new InvalidOperationException(message);
+
+    public Task<int> Refuse(string reason) => throw new Events.EventException(reason);
 
     public async Task<string> Slow(int milliseconds, CancellationToken cancellationToken)
     {

@@ -38,15 +38,15 @@ public sealed class TypedEventTests
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task A_remote_error_arrives_with_its_message_and_without_the_remote_stack(string transport)
+    public async Task A_remote_error_meant_for_the_caller_arrives_with_its_message_and_without_the_remote_stack(string transport)
     {
         await using var server = await ChatServerAsync();
         await using var ana = await ChatClientAsync(server, transport, "ana");
 
-        var error = await Assert.ThrowsAsync<RemoteEventException>(() => ana.Probe.Socket.Events<IChatServer>().Fail("no such room").Within());
+        var error = await Assert.ThrowsAsync<RemoteEventException>(() => ana.Probe.Socket.Events<IChatServer>().Refuse("no such room").Within());
 
         Assert.Equal("no such room", error.RemoteMessage);
-        Assert.Equal("Fail", error.EventName);
+        Assert.Equal("Refuse", error.EventName);
         Assert.DoesNotContain("ChatHandler", error.Message, StringComparison.Ordinal);
         Assert.Contains(server.Logs.Entries, e => e.Exception?.Message == "no such room");
     }
@@ -252,6 +252,8 @@ public sealed class TypedEventTests
 
         public Task<int> Fail(string message) => Task.FromResult(0);
 
+        public Task<int> Refuse(string reason) => Task.FromResult(0);
+
         public Task<string> Slow(int milliseconds, CancellationToken cancellationToken) => Task.FromResult("");
     }
 
@@ -263,6 +265,8 @@ public sealed class TypedEventTests
         public Task<int> Join(string room) => Task.FromResult(0);
 
         public Task<int> Fail(string message) => Task.FromResult(0);
+
+        public Task<int> Refuse(string reason) => Task.FromResult(0);
 
         public Task<string> Slow(int milliseconds, CancellationToken cancellationToken) => Task.FromResult("");
     }

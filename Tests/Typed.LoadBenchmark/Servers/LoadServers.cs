@@ -30,7 +30,7 @@ public static class LoadServers
                 });
                 if (redis is not null)
                 {
-                    builder.Services.AddRedisBackplane(options =>
+                    builder.Services.AddSockets().AddRedisBackplane(options =>
                     {
                         options.Configuration = redis;
                         options.Prefix = cluster ?? options.Prefix;
