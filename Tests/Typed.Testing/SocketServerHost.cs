@@ -27,6 +27,9 @@ public sealed class SocketServerHost : IAsyncDisposable
 
     public Listener Listener { get; }
 
+    /// <summary>The application's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public ListenerEvents Events { get; }
 
     public CapturedLogs Logs { get; }

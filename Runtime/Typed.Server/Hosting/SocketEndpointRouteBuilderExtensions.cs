@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Typed.Server;
+using Typed.Server.Hosting;
 using Typed.Server.Http;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -18,16 +18,23 @@ public static class SocketEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapSockets(this IEndpointRouteBuilder endpoints, Action<Listener>? configure = null) =>
         endpoints.MapSockets(resource: null, configure);
 
-    /// <inheritdoc cref="MapSockets(IEndpointRouteBuilder, Action{Listener}?)"/>
-    public static IEndpointConventionBuilder MapSockets(this IEndpointRouteBuilder endpoints, string? resource, Action<Listener>? configure = null)
+    /// <summary>
+    /// Serves the protocol under <c>/{resource}</c>. Each resource is an endpoint of its own, as a
+    /// SignalR hub is: its own sessions, handlers, broadcasts and options (the application's, then
+    /// <paramref name="options"/>), and its own <see cref="Listener"/>, which the services give as
+    /// <c>[FromKeyedServices("resource")] Listener</c>. The default resource's listener is also the
+    /// unkeyed <see cref="Listener"/>. With a backplane, only the default resource spans the nodes.
+    /// </summary>
+    public static IEndpointConventionBuilder MapSockets(this IEndpointRouteBuilder endpoints, string? resource, Action<Listener>? configure = null, Action<SocketServerOptions>? options = null)
     {
         var services = endpoints.ServiceProvider;
-        var listener = services.GetService<Listener>()
+        var registry = services.GetService<SocketEndpoints>()
             ?? throw new InvalidOperationException("Call services.AddSockets() before app.MapSockets().");
-        resource = (resource ?? services.GetRequiredService<IOptions<SocketServerOptions>>().Value.Resource).Trim('/');
+        var listener = registry.Map(resource ?? registry.DefaultResource, options);
         configure?.Invoke(listener);
 
-        var handler = ActivatorUtilities.CreateInstance<SocketRequestHandler>(services, resource);
+        var path = listener.Options.Resource.Trim('/');
+        var handler = ActivatorUtilities.CreateInstance<SocketRequestHandler>(services, listener, path);
 
         // WebSockets for these endpoints only, as MapConnections does for SignalR: the rest of the
         // application keeps its own WebSocket middleware and options, or none, and theirs (allowed
@@ -35,8 +42,8 @@ public static class SocketEndpointRouteBuilderExtensions
         var pipeline = endpoints.CreateApplicationBuilder();
         pipeline.UseWebSockets(new WebSocketOptions());
         pipeline.Run(handler.HandleAsync);
-        return endpoints.Map("/" + resource + "/{**path}", pipeline.Build())
-            .WithDisplayName("Typed sockets /" + resource)
+        return endpoints.Map("/" + path + "/{**path}", pipeline.Build())
+            .WithDisplayName("Typed sockets /" + path)
             // Held polls and streams are meant to outlive any request timeout the app sets.
             .DisableRequestTimeout();
     }

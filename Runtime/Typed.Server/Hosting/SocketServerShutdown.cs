@@ -3,12 +3,13 @@ using Microsoft.Extensions.Hosting;
 namespace Typed.Server.Hosting;
 
 /// <summary>
-/// Stops the listener when the host begins to stop, before any hosted service stops (Kestrel
-/// among them), so that what was queued can still be written over the open connections.
+/// Stops every endpoint's listener when the host begins to stop, before any hosted service stops
+/// (Kestrel among them), so that what was queued can still be written over the open connections.
 /// </summary>
-internal sealed class SocketServerShutdown(Listener listener) : IHostedLifecycleService
+internal sealed class SocketServerShutdown(Listener listener, SocketEndpoints endpoints) : IHostedLifecycleService
 {
-    public Task StoppingAsync(CancellationToken cancellationToken) => listener.StopAsync(cancellationToken);
+    public Task StoppingAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(endpoints.Listeners.Append(listener).Distinct().Select(each => each.StopAsync(cancellationToken)));
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

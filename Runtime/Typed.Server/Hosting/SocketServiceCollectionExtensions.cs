@@ -35,6 +35,9 @@ public static class SocketServiceCollectionExtensions
         services.AddSingleton(builder);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Listener>();
+        services.TryAddSingleton<SocketEndpoints>();
+        services.AddKeyedSingleton(KeyedService.AnyKey, static (provider, key) =>
+            provider.GetRequiredService<SocketEndpoints>().Get(key as string ?? throw new InvalidOperationException("Listeners are keyed by their resource, a string.")));
         services.TryAddScoped(_ => new CurrentClient { Client = Listener.Dispatching });
         services.TryAddScoped(provider => provider.GetRequiredService<CurrentClient>().Client
             ?? throw new InvalidOperationException("A Client is only available to event handlers."));

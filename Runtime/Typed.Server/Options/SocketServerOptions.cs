@@ -17,8 +17,9 @@ public sealed class SocketServerOptions
     public IList<string>? Transports { get; set; }
 
     /// <summary>Per-transport settings, keyed by transport name; unset values take the transport's default.</summary>
-    public IDictionary<string, TransportOptions> TransportOptions { get; } =
-        new Dictionary<string, TransportOptions>(StringComparer.Ordinal);
+    public IDictionary<string, TransportOptions> TransportOptions => _transportOptions;
+
+    private Dictionary<string, TransportOptions> _transportOptions = new(StringComparer.Ordinal);
 
     /// <summary>How long a session lives with no downstream attached before it is over.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(8);
@@ -74,4 +75,19 @@ public sealed class SocketServerOptions
     /// here in full). Turn it on in development only.
     /// </summary>
     public bool DetailedErrors { get; set; }
+
+    /// <summary>A copy whose lists and transport options are its own, for an endpoint to change.</summary>
+    internal SocketServerOptions Copy()
+    {
+        var copy = (SocketServerOptions)MemberwiseClone();
+        copy.Transports = Transports is null ? null : [.. Transports];
+        copy.Origins = [.. Origins];
+        copy._transportOptions = new Dictionary<string, TransportOptions>(StringComparer.Ordinal);
+        foreach (var (name, options) in TransportOptions)
+        {
+            copy._transportOptions[name] = new TransportOptions { CloseTimeout = options.CloseTimeout, HeartbeatInterval = options.HeartbeatInterval, Duration = options.Duration };
+        }
+
+        return copy;
+    }
 }
