@@ -238,7 +238,9 @@ public sealed partial class Socket
     {
         sink = new Sink(this, name);
         _activeSink = sink;
-        return ClientTransports.Create(name, _context, sink);
+        var transport = ClientTransports.Create(name, _context, sink);
+        sink.Owner = transport;
+        return transport;
     }
 
     /// <summary>

@@ -82,11 +82,27 @@ public sealed partial class Socket
                 _outbox.Acknowledge(ack);
             }
 
-            for (var i = start; i < messages.Count; i++)
+            if (!numbered || start == messages.Count)
             {
-                if (!numbered || _inbox.Accept(content.Numbers.Seq!.Value + i - start))
+                first = start;
+            }
+            else
+            {
+                var seq = content.Numbers.Seq!.Value;
+                var firstNew = _inbox.FirstNew(seq, messages.Count - start);
+                if (firstNew < 0)
                 {
-                    first = Math.Min(first, i);
+                    // An earlier frame was lost: nothing of this one is taken or acknowledged, and
+                    // reattaching makes the server send everything unacknowledged again.
+                    _logger.LogWarning("A frame numbered from {Seq} came after {Last}; reattaching to get what is missing.", seq, _inbox.LastReceived);
+                    sink.Owner?.Fail(new IOException($"A frame numbered from {seq} came after {_inbox.LastReceived}."));
+                    return;
+                }
+
+                first = start + firstNew;
+                if (first < messages.Count)
+                {
+                    _inbox.Received(seq + messages.Count - start - 1);
                 }
             }
         }
@@ -130,6 +146,9 @@ public sealed partial class Socket
     private sealed class Sink(Socket socket, string transport) : IFrameSink
     {
         public string Transport { get; } = transport;
+
+        /// <summary>The transport whose frames come here, failed when one of them cannot be taken.</summary>
+        public ClientTransport? Owner { get; set; }
 
         /// <summary>The list each frame's messages are parsed into.</summary>
         public List<Message> Parsed { get; } = [];

@@ -1,7 +1,4 @@
-using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Typed.Framing;
 using Typed.Testing;
 
@@ -28,34 +25,5 @@ public class HostileServerTests
         Assert.Equal(["whole", "after"], received.Select(m => m.Text));
     }
 
-    // A server that answers any WebSocket request with the given frames, then holds the connection open.
-    private static async Task<WebApplication> StartAsync(params byte[][] frames)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.UseWebSockets();
-        app.Run(async context =>
-        {
-            if (!context.WebSockets.IsWebSocketRequest)
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
-
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            foreach (var frame in frames)
-            {
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
-            }
-
-            var buffer = new byte[1024];
-            while (!context.RequestAborted.IsCancellationRequested
-                && (await socket.ReceiveAsync(buffer, context.RequestAborted)).MessageType != WebSocketMessageType.Close)
-            {
-            }
-        });
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> StartAsync(params byte[][] frames) => RawWebSocketServer.StartAsync(_ => frames);
 }

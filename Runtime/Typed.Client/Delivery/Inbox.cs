@@ -1,39 +1,36 @@
+using Typed.Framing;
+
 namespace Typed.Client.Delivery;
 
 /// <summary>
 /// What has arrived from the server, by sequence number: a message sent again after a
-/// reconnection is recognised and not handed to the application twice.
+/// reconnection is recognised and not handed to the application twice, and a frame that starts
+/// past a gap is refused (see <see cref="ReceivedNumbers"/>).
 /// </summary>
 internal sealed class Inbox
 {
-    private long _lastReceived;
+    private readonly ReceivedNumbers _received = new();
     private long _lastAcknowledged;
 
-    public long LastReceived => Interlocked.Read(ref _lastReceived);
+    public long LastReceived => _received.Last;
 
     /// <summary>The highest number the server has been told about.</summary>
     public long LastAcknowledged => Interlocked.Read(ref _lastAcknowledged);
 
     /// <summary>Something arrived that the server has not been told about.</summary>
-    public bool AckOwed => Interlocked.Read(ref _lastReceived) > Interlocked.Read(ref _lastAcknowledged);
+    public bool AckOwed => LastReceived > LastAcknowledged;
 
-    /// <summary>True when the message numbered <paramref name="seq"/> is new (and records it).</summary>
-    public bool Accept(long seq)
-    {
-        if (seq <= _lastReceived)
-        {
-            return false;
-        }
+    /// <inheritdoc cref="ReceivedNumbers.FirstNew"/>
+    public int FirstNew(long firstSeq, int count) => _received.FirstNew(firstSeq, count);
 
-        Interlocked.Exchange(ref _lastReceived, seq);
-        return true;
-    }
+    /// <inheritdoc cref="ReceivedNumbers.Received"/>
+    public void Received(long seq) => _received.Received(seq);
 
     public void Acknowledged(long ack) => Interlocked.Exchange(ref _lastAcknowledged, Math.Max(ack, Interlocked.Read(ref _lastAcknowledged)));
 
     public void Reset()
     {
-        Interlocked.Exchange(ref _lastReceived, 0);
+        _received.Reset();
         Interlocked.Exchange(ref _lastAcknowledged, 0);
     }
 }

@@ -1,3 +1,5 @@
+using Typed.Framing;
+
 namespace Typed.Server.Sessions;
 
 /// <summary>
@@ -11,10 +13,10 @@ internal sealed class AcknowledgedDelivery
 {
     private long _nextSeq = 1;
     private List<Outgoing> _inFlight = [];
-    private long _lastReceived;
+    private readonly ReceivedNumbers _received = new();
 
     /// <summary>The highest client sequence number handed to the application.</summary>
-    public long LastReceived => Volatile.Read(ref _lastReceived);
+    public long LastReceived => _received.Last;
 
     /// <summary>An acknowledgement is owed to the client, to go out in a frame of its own if nothing else does.</summary>
     public bool AckDue { get; set; }
@@ -53,21 +55,9 @@ internal sealed class AcknowledgedDelivery
         return unacknowledged;
     }
 
-    /// <summary>
-    /// Which messages of a payload numbered from <paramref name="firstSeq"/> are new: the index of
-    /// the first one not yet received, or -1 when the payload starts past a gap (an earlier
-    /// payload has not arrived; the client sends everything unacknowledged again).
-    /// </summary>
-    public int FirstNew(long firstSeq, int count)
-    {
-        var last = LastReceived;
-        if (firstSeq > last + 1)
-        {
-            return -1;
-        }
+    /// <inheritdoc cref="ReceivedNumbers.FirstNew"/>
+    public int FirstNew(long firstSeq, int count) => _received.FirstNew(firstSeq, count);
 
-        return (int)Math.Min(count, last + 1 - firstSeq);
-    }
-
-    public void Received(long seq) => Volatile.Write(ref _lastReceived, seq);
+    /// <inheritdoc cref="ReceivedNumbers.Received"/>
+    public void Received(long seq) => _received.Received(seq);
 }
