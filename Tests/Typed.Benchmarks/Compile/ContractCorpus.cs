@@ -13,20 +13,31 @@ internal static class ContractCorpus
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    /// <summary>The runtime's own assemblies (as the generator tests take them) and Typed.Abstractions.</summary>
-    private static readonly ImmutableArray<MetadataReference> References =
+    /// <summary>The runtime's own assemblies, as the generator tests take them.</summary>
+    private static readonly ImmutableArray<MetadataReference> Platform =
     [
         .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
             .Select(path => MetadataReference.CreateFromFile(path)),
-        MetadataReference.CreateFromFile(typeof(Typed.Events.EventsAttribute).Assembly.Location),
     ];
 
     /// <summary><paramref name="contracts"/> contracts of ten events each, one file per contract.</summary>
-    public static CSharpCompilation Create(int contracts) => CSharpCompilation.Create(
+    public static CSharpCompilation Create(int contracts) => Compile(
+        Enumerable.Range(0, contracts).Select(Contract),
+        [.. Platform, MetadataReference.CreateFromFile(typeof(Typed.Events.EventsAttribute).Assembly.Location)]);
+
+    /// <summary>The same interfaces, records and contexts in a project that does not reference Typed.</summary>
+    public static CSharpCompilation CreateWithoutTyped(int interfaces) => Compile(
+        Enumerable.Range(0, interfaces).Select(i => Contract(i)
+            .Replace("using Typed.Events;", "", StringComparison.Ordinal)
+            .Replace($"[Events(JsonContext = typeof(Json{i}))]", "", StringComparison.Ordinal)
+            .Replace("[EventName(\"renamed\")] ", "", StringComparison.Ordinal)),
+        Platform);
+
+    private static CSharpCompilation Compile(IEnumerable<string> sources, IEnumerable<MetadataReference> references) => CSharpCompilation.Create(
         "Contracts",
-        Enumerable.Range(0, contracts).Select(i => CSharpSyntaxTree.ParseText(Contract(i), ParseOptions, path: $"Contract{i}.cs")),
-        References,
+        sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Contract{i}.cs")),
+        references,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>
