@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Typed.Analyzers.Contracts;
+using Typed.Generators.Parsing;
 
 namespace Typed.Analyzers.CodeFixes;
 
@@ -48,9 +49,10 @@ public sealed class EventNameCodeFix : CodeFixProvider
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name));
+        var eventName = model is null ? null : KnownTypes.For(model.Compilation).EventNameAttribute;
         var existing = method.AttributeLists.SelectMany(list => list.Attributes)
-            .FirstOrDefault(a => model?.GetTypeInfo(a, cancellationToken).Type?.ToDisplayString() == UsingDirectives.EventsNamespace + "." + Attribute
-                || (model?.GetSymbolInfo(a, cancellationToken).Symbol as IMethodSymbol)?.ContainingType.ToDisplayString() == UsingDirectives.EventsNamespace + "." + Attribute);
+            .FirstOrDefault(a => KnownTypes.Is(model?.GetTypeInfo(a, cancellationToken).Type, eventName)
+                || KnownTypes.Is((model?.GetSymbolInfo(a, cancellationToken).Symbol as IMethodSymbol)?.ContainingType, eventName));
         if (existing is { ArgumentList.Arguments.Count: > 0 })
         {
             var argument = existing.ArgumentList!.Arguments[0];

@@ -12,7 +12,8 @@ internal static class UsingDirectives
 
     /// <summary>True when <paramref name="attributeType"/> is visible by its short name at <paramref name="position"/>.</summary>
     public static bool InScope(SemanticModel model, int position, string attributeType) =>
-        model.LookupNamespacesAndTypes(position, name: attributeType).Any(symbol => symbol.ToDisplayString() == EventsNamespace + "." + attributeType);
+        model.Compilation.GetTypeByMetadataName(EventsNamespace + "." + attributeType) is { } attribute
+        && model.LookupNamespacesAndTypes(position, name: attributeType).Any(symbol => SymbolEqualityComparer.Default.Equals(symbol, attribute));
 
     public static SyntaxNode WithEventsNamespace(SyntaxNode root)
     {

@@ -10,7 +10,7 @@ namespace Typed.Analyzers.Tests;
 /// </summary>
 internal static class References
 {
-    private static readonly ImmutableArray<string> Platform =
+    public static ImmutableArray<string> Platform { get; } =
     [
         .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path) is var name

@@ -18,7 +18,7 @@ public sealed class CancellationTokenAnalyzer : ContractAnalyzer
     {
         foreach (var method in contract.CheckedEvents())
         {
-            foreach (var parameter in EventRules.MisplacedCancellationTokens(method))
+            foreach (var parameter in EventRules.MisplacedCancellationTokens(method, contract.Known))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.CancellationTokenNotLast,

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Typed.Generators.Parsing;
 
 namespace Typed.Analyzers.Contracts;
 
@@ -10,15 +11,24 @@ public abstract class ContractAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSymbolAction(
-            symbolContext =>
+        context.RegisterCompilationStartAction(start =>
+        {
+            // A compilation that cannot see [Events] has no contracts: its types are not even looked at.
+            if (TypedCompilation.KnownTypesOf(start.Compilation) is not { } known)
             {
-                if (EventContract.For(symbolContext.Symbol) is { } contract)
+                return;
+            }
+
+            start.RegisterSymbolAction(
+                symbolContext =>
                 {
-                    Analyze(symbolContext, contract);
-                }
-            },
-            SymbolKind.NamedType);
+                    if (EventContract.For(symbolContext.Symbol, known) is { } contract)
+                    {
+                        Analyze(symbolContext, contract);
+                    }
+                },
+                SymbolKind.NamedType);
+        });
     }
 
     internal abstract void Analyze(SymbolAnalysisContext context, EventContract contract);

@@ -22,8 +22,8 @@ public sealed class DuplicateEventNameAnalyzer : ContractAnalyzer
     internal override void Analyze(SymbolAnalysisContext context, EventContract contract)
     {
         var events = contract.AllEvents().ToList();
-        var taken = new HashSet<string>(events.Select(EventRules.WireNameOf), System.StringComparer.Ordinal);
-        foreach (var group in WireNames.Duplicates(events))
+        var taken = new HashSet<string>(events.Select(method => EventRules.WireNameOf(method, contract.Known)), System.StringComparer.Ordinal);
+        foreach (var group in WireNames.Duplicates(events, contract.Known))
         {
             var members = group.ToList();
             var owned = members.Where(contract.Owns).ToList();
@@ -31,7 +31,7 @@ public sealed class DuplicateEventNameAnalyzer : ContractAnalyzer
             {
                 // Inherited from one base contract: reported there. From several interfaces: only here.
                 if (members.Select(m => m.ContainingType).Distinct(SymbolEqualityComparer.Default).Count() > 1
-                    || EventContract.EventsAttributeOf(members[0].ContainingType) is null)
+                    || EventContract.EventsAttributeOf(members[0].ContainingType, contract.Known) is null)
                 {
                     Report(context, contract, members[0], members[1], contract.Location, null);
                 }
@@ -45,7 +45,7 @@ public sealed class DuplicateEventNameAnalyzer : ContractAnalyzer
             {
                 var other = members.First(m => !SymbolEqualityComparer.Default.Equals(m, method));
                 var suggestion = renamed.Contains(method) ? Unique(group.Key, taken) : null;
-                Report(context, contract, method, other, EventNameAnalyzer.NameLocation(method, context.CancellationToken) ?? contract.Location, suggestion);
+                Report(context, contract, method, other, EventNameAnalyzer.NameLocation(method, contract.Known, context.CancellationToken) ?? contract.Location, suggestion);
             }
         }
     }
@@ -56,7 +56,7 @@ public sealed class DuplicateEventNameAnalyzer : ContractAnalyzer
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(SuggestedName, suggestion);
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.DuplicateEventName, location, properties, contract.NameOf(method), EventRules.WireNameOf(method), contract.NameOf(other)));
+            Descriptors.DuplicateEventName, location, properties, contract.NameOf(method), EventRules.WireNameOf(method, contract.Known), contract.NameOf(other)));
     }
 
     /// <summary><c>Say</c> gives <c>Say2</c>, or <c>Say3</c> when that is taken too; each suggestion is then taken.</summary>

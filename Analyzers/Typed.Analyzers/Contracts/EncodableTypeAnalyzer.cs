@@ -20,7 +20,7 @@ public sealed class EncodableTypeAnalyzer : ContractAnalyzer
 
     internal override void Analyze(SymbolAnalysisContext context, EventContract contract)
     {
-        var covered = contract.JsonContext is null ? null : JsonContextTypes.Of(contract.JsonContext);
+        var covered = contract.JsonContext is null ? null : JsonContextTypes.Of(contract.JsonContext, contract.Known);
         if (contract.JsonContext is not null && covered is null)
         {
             context.ReportDiagnostic(Diagnostic.Create(
@@ -29,7 +29,7 @@ public sealed class EncodableTypeAnalyzer : ContractAnalyzer
 
         foreach (var method in contract.CheckedEvents())
         {
-            foreach (var sent in EventType.Of(method, context.CancellationToken))
+            foreach (var sent in EventType.Of(method, contract.Known, context.CancellationToken))
             {
                 if (Problem(sent.Type, contract, covered) is { } problem)
                 {
@@ -48,9 +48,9 @@ public sealed class EncodableTypeAnalyzer : ContractAnalyzer
     /// <summary>What is wrong with sending <paramref name="type"/>, and the way out; null when nothing is.</summary>
     private static string? Problem(ITypeSymbol type, EventContract contract, JsonContextTypes? covered)
     {
-        if (TypeClassifier.Classify(type, contract.HasJsonContext) is not { Shape: not TypeShape.Unsupported })
+        if (TypeClassifier.Classify(type, contract.HasJsonContext, contract.Known) is not { Shape: not TypeShape.Unsupported })
         {
-            return WayOut(Culprit(type, contract.HasJsonContext), contract.HasJsonContext);
+            return WayOut(Culprit(type, contract.HasJsonContext, contract.Known), contract.HasJsonContext, contract.Known);
         }
 
         if (covered is null)
@@ -66,10 +66,10 @@ public sealed class EncodableTypeAnalyzer : ContractAnalyzer
     }
 
     /// <summary>The innermost type that cannot be encoded: <c>Stream</c> in <c>List&lt;Stream&gt;[]</c>.</summary>
-    private static ITypeSymbol Culprit(ITypeSymbol type, bool hasJsonContext)
+    private static ITypeSymbol Culprit(ITypeSymbol type, bool hasJsonContext, KnownTypes known)
     {
-        while (TypeClassifier.ContainerOf(type) is { } container
-            && TypeClassifier.Classify(container.Element, hasJsonContext).Shape == TypeShape.Unsupported)
+        while (TypeClassifier.ContainerOf(type, known) is { } container
+            && TypeClassifier.Classify(container.Element, hasJsonContext, known).Shape == TypeShape.Unsupported)
         {
             type = container.Element;
         }
@@ -77,7 +77,7 @@ public sealed class EncodableTypeAnalyzer : ContractAnalyzer
         return type;
     }
 
-    private static string WayOut(ITypeSymbol type, bool hasJsonContext) => type switch
+    private static string WayOut(ITypeSymbol type, bool hasJsonContext, KnownTypes known) => type switch
     {
         ITypeParameterSymbol => $"type parameter '{type.Name}' is not known on the receiving side, so use a concrete type",
         { TypeKind: TypeKind.Delegate } => "a delegate cannot cross the wire, so send data (or declare an event the other side calls back)",
@@ -86,13 +86,16 @@ public sealed class EncodableTypeAnalyzer : ContractAnalyzer
         { TypeKind: TypeKind.Interface } => $"interface '{type.Name}' says nothing of what to encode, so use a concrete type (of the interfaces, only the list and string-keyed dictionary ones are encoded)",
         IArrayTypeSymbol => "only one-dimensional arrays are encoded, so use an array of arrays",
         { TypeKind: TypeKind.Pointer or TypeKind.FunctionPointer } => "a pointer cannot cross the wire, so send the values it points at",
-        _ when TypeClassifier.IsNeverEncodable(type) => $"'{type.Name}' is not data that can cross the wire, so send its contents (byte[] for a stream's bytes)",
-        INamedTypeSymbol { IsGenericType: true, Name: "Dictionary" or "IDictionary" or "IReadOnlyDictionary" } => "dictionaries travel as JSON objects, keyed by string, so use string keys",
+        _ when TypeClassifier.IsNeverEncodable(type, known) => $"'{type.Name}' is not data that can cross the wire, so send its contents (byte[] for a stream's bytes)",
+        INamedTypeSymbol { IsGenericType: true } generic when IsDictionary(generic.OriginalDefinition, known) => "dictionaries travel as JSON objects, keyed by string, so use string keys",
         INamedTypeSymbol { IsGenericType: true } => $"generic types other than the collections are not encoded, so declare a non-generic type{(hasJsonContext ? " and add it to the JsonContext's [JsonSerializable]" : "")}",
         { TypeKind: TypeKind.Class or TypeKind.Struct } when !hasJsonContext =>
             $"name a JsonSerializerContext with [JsonSerializable(typeof({type.Name}))] in [Events(JsonContext = typeof(...))]",
         _ => "use a concrete type",
     };
+
+    private static bool IsDictionary(INamedTypeSymbol definition, KnownTypes known) =>
+        KnownTypes.Is(definition, known.Dictionary) || KnownTypes.Is(definition, known.IDictionary) || KnownTypes.Is(definition, known.IReadOnlyDictionary);
 
     private static Location JsonContextLocation(EventContract contract, SymbolAnalysisContext context) =>
         contract.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax { ArgumentList: { } arguments }

@@ -8,26 +8,30 @@ namespace Typed.Analyzers.Contracts;
 /// <summary>An interface marked <c>[Events]</c>, with what every contract check needs to know about it.</summary>
 internal sealed class EventContract
 {
-    private EventContract(INamedTypeSymbol symbol, AttributeData attribute)
+    private EventContract(INamedTypeSymbol symbol, AttributeData attribute, KnownTypes known)
     {
         Symbol = symbol;
         Attribute = attribute;
+        Known = known;
         JsonContext = EventRules.JsonContextOf(attribute);
     }
 
     public INamedTypeSymbol Symbol { get; }
 
+    /// <summary>The compilation's known types, which the shared rules compare with.</summary>
+    public KnownTypes Known { get; }
+
     public AttributeData Attribute { get; }
 
     public ITypeSymbol? JsonContext { get; }
 
-    public static EventContract? For(ISymbol symbol) =>
-        symbol is INamedTypeSymbol { TypeKind: TypeKind.Interface } type && EventsAttributeOf(type) is { } attribute
-            ? new EventContract(type, attribute)
+    public static EventContract? For(ISymbol symbol, KnownTypes known) =>
+        symbol is INamedTypeSymbol { TypeKind: TypeKind.Interface } type && EventsAttributeOf(type, known) is { } attribute
+            ? new EventContract(type, attribute, known)
             : null;
 
-    public static AttributeData? EventsAttributeOf(INamedTypeSymbol type) =>
-        type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == EventRules.EventsAttribute);
+    public static AttributeData? EventsAttributeOf(INamedTypeSymbol type, KnownTypes known) =>
+        KnownTypes.AttributeOf(type.GetAttributes(), known.EventsAttribute);
 
     /// <summary>
     /// The members to check on this contract: its own, and those it inherits from interfaces that are
@@ -35,7 +39,7 @@ internal sealed class EventContract
     /// </summary>
     public IEnumerable<ISymbol> CheckedMembers() => EventRules.MembersOf(Symbol)
         .Where(EventRules.IsEventMember)
-        .Where(member => Owns(member) || EventsAttributeOf(member.ContainingType) is null);
+        .Where(member => Owns(member) || EventsAttributeOf(member.ContainingType, Known) is null);
 
     /// <summary>The event methods to check: ordinary, non-generic (generic ones are reported as such).</summary>
     public IEnumerable<IMethodSymbol> CheckedEvents() => CheckedMembers()

@@ -21,8 +21,8 @@ public sealed class EventNameAnalyzer : ContractAnalyzer
     {
         foreach (var method in contract.CheckedEvents())
         {
-            var name = EventRules.WireNameOf(method);
-            var location = contract.Where(method, NameLocation(method, context.CancellationToken));
+            var name = EventRules.WireNameOf(method, contract.Known);
+            var location = contract.Where(method, NameLocation(method, contract.Known, context.CancellationToken));
             if (WireNames.IsBlank(name))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.EmptyEventName, location, contract.NameOf(method)));
@@ -35,8 +35,8 @@ public sealed class EventNameAnalyzer : ContractAnalyzer
     }
 
     /// <summary>The <c>[EventName]</c> argument when there is one, else the method's name.</summary>
-    internal static Location? NameLocation(IMethodSymbol method, CancellationToken cancellationToken) =>
-        EventRules.EventNameAttributeOf(method)?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } attribute
+    internal static Location? NameLocation(IMethodSymbol method, KnownTypes known, CancellationToken cancellationToken) =>
+        EventRules.EventNameAttributeOf(method, known)?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } attribute
             ? attribute.ArgumentList.Arguments[0].GetLocation()
             : method.Locations.FirstOrDefault();
 }

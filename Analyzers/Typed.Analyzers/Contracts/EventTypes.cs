@@ -19,9 +19,9 @@ internal readonly struct EventType(ITypeSymbol type, string role, Location? loca
     /// The arguments (but no CancellationToken, nor the pointers and by-reference parameters reported
     /// on their own) and the answer's type, if the event has one.
     /// </summary>
-    public static IEnumerable<EventType> Of(IMethodSymbol method, CancellationToken cancellationToken)
+    public static IEnumerable<EventType> Of(IMethodSymbol method, KnownTypes known, CancellationToken cancellationToken)
     {
-        foreach (var (parameter, type) in EventRules.CarriedTypes(method))
+        foreach (var (parameter, type) in EventRules.CarriedTypes(method, known))
         {
             if (parameter is null)
             {

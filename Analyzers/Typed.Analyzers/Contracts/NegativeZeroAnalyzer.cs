@@ -27,28 +27,29 @@ public sealed class NegativeZeroAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (!start.Compilation.ReferencedAssemblyNames.Any(a => a.Name == MessagePackAssembly))
+            if (!start.Compilation.ReferencedAssemblyNames.Any(a => a.Name == MessagePackAssembly)
+                || TypedCompilation.KnownTypesOf(start.Compilation) is not { } known)
             {
                 return;
             }
 
-            start.RegisterSymbolAction(AnalyzeContract, SymbolKind.NamedType);
-            start.RegisterOperationAction(AnalyzeUse, OperationKind.Invocation);
+            start.RegisterSymbolAction(symbolContext => AnalyzeContract(symbolContext, known), SymbolKind.NamedType);
+            start.RegisterOperationAction(operationContext => AnalyzeUse(operationContext, known), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeContract(SymbolAnalysisContext context)
+    private static void AnalyzeContract(SymbolAnalysisContext context, KnownTypes known)
     {
-        if (EventContract.For(context.Symbol) is not { } contract)
+        if (EventContract.For(context.Symbol, known) is not { } contract)
         {
             return;
         }
 
         foreach (var method in contract.CheckedEvents())
         {
-            foreach (var sent in EventType.Of(method, context.CancellationToken))
+            foreach (var sent in EventType.Of(method, known, context.CancellationToken))
             {
-                if (FloatingIn(sent.Type) is { } floating)
+                if (FloatingIn(sent.Type, known) is { } floating)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.MessagePackNegativeZero,
@@ -62,17 +63,17 @@ public sealed class NegativeZeroAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A contract compiled elsewhere is checked where this compilation uses it, once per use.</summary>
-    private static void AnalyzeUse(OperationAnalysisContext context)
+    private static void AnalyzeUse(OperationAnalysisContext context, KnownTypes known)
     {
-        if (TypedCall.From(context.Operation) is not { Contract: INamedTypeSymbol contract } call
+        if (TypedCall.From(context.Operation, known) is not { Contract: INamedTypeSymbol contract } call
             || contract.Locations.Any(l => l.IsInSource)
-            || EventContract.For(contract) is not { } events)
+            || EventContract.For(contract, known) is not { } events)
         {
             return;
         }
 
         var first = events.AllEvents()
-            .SelectMany(method => EventType.Of(method, context.CancellationToken).Select(sent => (method, sent, floating: FloatingIn(sent.Type))))
+            .SelectMany(method => EventType.Of(method, known, context.CancellationToken).Select(sent => (method, sent, floating: FloatingIn(sent.Type, known))))
             .FirstOrDefault(found => found.floating is not null);
         if (first.floating is not null)
         {
@@ -86,9 +87,9 @@ public sealed class NegativeZeroAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The float or double inside a type: itself, an element, or a member of one of the application's types.</summary>
-    private static ITypeSymbol? FloatingIn(ITypeSymbol type) => FloatingIn(type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+    private static ITypeSymbol? FloatingIn(ITypeSymbol type, KnownTypes known) => FloatingIn(type, known, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
 
-    private static ITypeSymbol? FloatingIn(ITypeSymbol type, HashSet<ITypeSymbol> seen)
+    private static ITypeSymbol? FloatingIn(ITypeSymbol type, KnownTypes known, HashSet<ITypeSymbol> seen)
     {
         if (type.SpecialType is SpecialType.System_Single or SpecialType.System_Double)
         {
@@ -108,9 +109,9 @@ public sealed class NegativeZeroAnalyzer : DiagnosticAnalyzer
         };
         if (DataMembers.IsApplicationType(type))
         {
-            inner = inner.Concat(DataMembers.TypesOf(type));
+            inner = inner.Concat(DataMembers.TypesOf(type, known));
         }
 
-        return inner.Select(t => FloatingIn(t, seen)).FirstOrDefault(t => t is not null);
+        return inner.Select(t => FloatingIn(t, known, seen)).FirstOrDefault(t => t is not null);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReturnTypeAnalyzer : ContractAnalyzer
     {
         foreach (var method in contract.CheckedEvents())
         {
-            if (EventRules.ReturnOf(method.ReturnType, contract.HasJsonContext).Shape == ReturnShape.Unsupported)
+            if (EventRules.ShapeOf(method.ReturnType, contract.Known) == ReturnShape.Unsupported)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.UnsupportedReturnType,

@@ -19,12 +19,12 @@ public sealed class BroadcastAnswerAnalyzer : InvocationAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.AnswerFromBroadcast];
 
-    internal override void Analyze(OperationAnalysisContext context)
+    internal override void Analyze(OperationAnalysisContext context, KnownTypes known)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod is not { IsAbstract: true, ContainingType.TypeKind: TypeKind.Interface } method
-            || EventRules.ReturnOf(method.ReturnType, hasJsonContext: true).Shape is not (ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT)
-            || SenderOf(invocation.Instance, context) is not { Broadcasts: true } sender)
+            || EventRules.ShapeOf(method.ReturnType, known) is not (ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT)
+            || SenderOf(invocation.Instance, context, known) is not { Broadcasts: true } sender)
         {
             return;
         }
@@ -36,7 +36,7 @@ public sealed class BroadcastAnswerAnalyzer : InvocationAnalyzer
     }
 
     /// <summary>The runtime call that made the sender: the receiver itself, or a local's only value.</summary>
-    private static TypedCall? SenderOf(IOperation? receiver, OperationAnalysisContext context)
+    private static TypedCall? SenderOf(IOperation? receiver, OperationAnalysisContext context, KnownTypes known)
     {
         while (receiver is IConversionOperation conversion)
         {
@@ -45,7 +45,7 @@ public sealed class BroadcastAnswerAnalyzer : InvocationAnalyzer
 
         if (receiver is not ILocalReferenceOperation { Local: var local })
         {
-            return TypedCall.From(receiver);
+            return TypedCall.From(receiver, known);
         }
 
         if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator
@@ -55,7 +55,7 @@ public sealed class BroadcastAnswerAnalyzer : InvocationAnalyzer
             return null;
         }
 
-        return TypedCall.From(model.GetOperation(value, context.CancellationToken));
+        return TypedCall.From(model.GetOperation(value, context.CancellationToken), known);
     }
 
     private static bool IsAssignedAgain(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel model, OperationAnalysisContext context)

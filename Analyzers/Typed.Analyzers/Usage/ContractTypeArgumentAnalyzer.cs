@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Typed.Analyzers.Contracts;
+using Typed.Generators.Parsing;
 
 namespace Typed.Analyzers.Usage;
 
@@ -16,9 +17,9 @@ public sealed class ContractTypeArgumentAnalyzer : InvocationAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.NotAContract, Descriptors.NotAnInterface];
 
-    internal override void Analyze(OperationAnalysisContext context)
+    internal override void Analyze(OperationAnalysisContext context, KnownTypes known)
     {
-        if (TypedCall.From(context.Operation) is not { } call || call.Contract is ITypeParameterSymbol or IErrorTypeSymbol)
+        if (TypedCall.From(context.Operation, known) is not { } call || call.Contract is ITypeParameterSymbol or IErrorTypeSymbol)
         {
             return;
         }
@@ -27,7 +28,7 @@ public sealed class ContractTypeArgumentAnalyzer : InvocationAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotAnInterface, call.TypeArgumentLocation, call.Contract.ToDisplayString(), call.MethodName));
         }
-        else if (call.Contract is INamedTypeSymbol contract && EventContract.EventsAttributeOf(contract) is null)
+        else if (call.Contract is INamedTypeSymbol contract && EventContract.EventsAttributeOf(contract, known) is null)
         {
             // The interface's declaration, when in source, is where the code fix adds [Events].
             var declaration = contract.Locations.Where(l => l.IsInSource).Take(1);

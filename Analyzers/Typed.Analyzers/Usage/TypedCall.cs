@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Typed.Generators.Parsing;
 
 namespace Typed.Analyzers.Usage;
 
@@ -28,7 +29,7 @@ internal readonly struct TypedCall
 
     public string MethodName => Invocation.TargetMethod.Name;
 
-    public static TypedCall? From(IOperation? operation)
+    public static TypedCall? From(IOperation? operation, KnownTypes known)
     {
         while (operation is IConversionOperation or IParenthesizedOperation)
         {
@@ -40,13 +41,15 @@ internal readonly struct TypedCall
             return null;
         }
 
-        var owner = method.ContainingType?.ToDisplayString();
-        if (owner is not ("Typed.Server.Listener" or "Typed.Server.Client" or "Typed.Client.Socket"))
+        var owner = method.ContainingType;
+        var fromListener = KnownTypes.Is(owner, known.Listener);
+        var fromClient = KnownTypes.Is(owner, known.ServerClient);
+        if (!fromListener && !fromClient && !KnownTypes.Is(owner, known.Socket))
         {
             return null;
         }
 
-        var broadcasts = (owner, method.Name) is ("Typed.Server.Listener", "Events") or ("Typed.Server.Client", "Broadcast");
+        var broadcasts = (fromListener && method.Name == "Events") || (fromClient && method.Name == "Broadcast");
         return new TypedCall(invocation, method.TypeArguments[0], broadcasts);
     }
 

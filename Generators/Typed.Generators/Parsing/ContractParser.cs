@@ -21,9 +21,12 @@ internal static class ContractParser
             return null;
         }
 
+        // Symbols stay in this transform: the model it returns holds only text, so it stays equatable.
+        var known = KnownTypes.For(context.SemanticModel.Compilation);
+
         // TYPED011: the generated code asks the context for type information; a type that is none has none.
         var jsonContext = EventRules.JsonContextOf(context.Attributes[0]);
-        var covered = jsonContext is null ? null : JsonContextTypes.Of(jsonContext);
+        var covered = jsonContext is null ? null : JsonContextTypes.Of(jsonContext, known);
         if (jsonContext is not null && covered is null)
         {
             return null;
@@ -40,7 +43,7 @@ internal static class ContractParser
             }
 
             if (!EventRules.IsEventMethod(member) || member is not IMethodSymbol method
-                || ParseEvent(method, covered) is not { } parsed)
+                || ParseEvent(method, covered, known) is not { } parsed)
             {
                 return null;
             }
@@ -50,7 +53,7 @@ internal static class ContractParser
         }
 
         // TYPED007: the dispatcher is a switch on the wire name, one case per name.
-        if (WireNames.Duplicates(methods).Any())
+        if (WireNames.Duplicates(methods, known).Any())
         {
             return null;
         }
@@ -73,18 +76,18 @@ internal static class ContractParser
             jsonContext is null ? null : TypeClassifier.NameOf(jsonContext),
             new EquatableArray<EventModel>(events),
             new EquatableArray<string>(customTypes),
-            DeclaredTypeCollector.Collect(methods.SelectMany(EventRules.CarriedTypes).Select(carried => carried.Type), jsonContext));
+            DeclaredTypeCollector.Collect(methods.SelectMany(method => EventRules.CarriedTypes(method, known)).Select(carried => carried.Type), jsonContext, known));
     }
 
-    private static EventModel? ParseEvent(IMethodSymbol method, JsonContextTypes? covered)
+    private static EventModel? ParseEvent(IMethodSymbol method, JsonContextTypes? covered, KnownTypes known)
     {
         // The trailing token is checked too (a `ref CancellationToken` is TYPED002), and a type the
         // context lacks (TYPED010) is refused here, as it would compile and then throw on first use.
-        var wireName = EventRules.WireNameOf(method);
+        var wireName = EventRules.WireNameOf(method, known);
         if (!method.Parameters.All(EventRules.IsPassedByValue)
-            || EventRules.MisplacedCancellationTokens(method).Any()
+            || EventRules.MisplacedCancellationTokens(method, known).Any()
             || !WireNames.IsAllowed(wireName)
-            || (covered is not null && EventRules.CarriedTypes(method).Any(carried => covered.FirstMissing(carried.Type) is not null)))
+            || (covered is not null && EventRules.CarriedTypes(method, known).Any(carried => covered.FirstMissing(carried.Type) is not null)))
         {
             return null;
         }
@@ -92,14 +95,14 @@ internal static class ContractParser
         var hasJsonContext = covered is not null;
         var parameters = method.Parameters.ToList();
         string? cancellation = null;
-        if (EventRules.HasTrailingCancellationToken(method))
+        if (EventRules.HasTrailingCancellationToken(method, known))
         {
             cancellation = Identifier(parameters[parameters.Count - 1].Name);
             parameters.RemoveAt(parameters.Count - 1);
         }
 
-        var (shape, result) = EventRules.ReturnOf(method.ReturnType, hasJsonContext);
-        var arguments = parameters.Select(p => new ParameterModel(Identifier(p.Name), TypeClassifier.Classify(p.Type, hasJsonContext))).ToList();
+        var (shape, result) = EventRules.ReturnOf(method.ReturnType, hasJsonContext, known);
+        var arguments = parameters.Select(p => new ParameterModel(Identifier(p.Name), TypeClassifier.Classify(p.Type, hasJsonContext, known))).ToList();
         if (shape == ReturnShape.Unsupported
             || result?.Shape == TypeShape.Unsupported
             || arguments.Any(a => a.Type.Shape == TypeShape.Unsupported))

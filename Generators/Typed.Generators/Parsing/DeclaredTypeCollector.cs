@@ -13,18 +13,23 @@ namespace Typed.Generators.Parsing;
 internal sealed class DeclaredTypeCollector
 {
     private readonly JsonNaming _naming;
+    private readonly KnownTypes _known;
     private readonly Dictionary<string, DeclaredTypeModel?> _seen = new(System.StringComparer.Ordinal);
 
-    private DeclaredTypeCollector(JsonNaming naming) => _naming = naming;
+    private DeclaredTypeCollector(JsonNaming naming, KnownTypes known)
+    {
+        _naming = naming;
+        _known = known;
+    }
 
-    public static EquatableArray<DeclaredTypeModel> Collect(IEnumerable<ITypeSymbol> carried, ITypeSymbol? jsonContext)
+    public static EquatableArray<DeclaredTypeModel> Collect(IEnumerable<ITypeSymbol> carried, ITypeSymbol? jsonContext, KnownTypes known)
     {
         if (jsonContext is null)
         {
             return new EquatableArray<DeclaredTypeModel>(new List<DeclaredTypeModel>());
         }
 
-        var collector = new DeclaredTypeCollector(JsonNaming.For(jsonContext));
+        var collector = new DeclaredTypeCollector(JsonNaming.For(jsonContext, known), known);
         foreach (var type in carried)
         {
             collector.Visit(type);
@@ -66,7 +71,7 @@ internal sealed class DeclaredTypeCollector
                 return;
         }
 
-        if (TypeClassifier.Classify(type, hasJsonContext: true).Shape != TypeShape.Custom)
+        if (TypeClassifier.Classify(type, hasJsonContext: true, _known).Shape != TypeShape.Custom)
         {
             return;
         }
@@ -79,9 +84,9 @@ internal sealed class DeclaredTypeCollector
 
         _seen[name] = null; // a type that contains itself is declared once
         var properties = new List<DeclaredPropertyModel>();
-        foreach (var (member, memberType) in JsonMembers.Of(type))
+        foreach (var (member, memberType) in JsonMembers.Of(type, _known))
         {
-            properties.Add(new DeclaredPropertyModel(_naming.NameOf(member), TypeClassifier.Classify(memberType, hasJsonContext: true), JsonMembers.IsSometimesLeftOut(member)));
+            properties.Add(new DeclaredPropertyModel(_naming.NameOf(member), TypeClassifier.Classify(memberType, hasJsonContext: true, _known), JsonMembers.IsSometimesLeftOut(member, _known)));
             Visit(memberType);
         }
 

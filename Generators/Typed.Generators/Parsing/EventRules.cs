@@ -14,7 +14,6 @@ internal static class EventRules
 {
     public const string EventsAttribute = "Typed.Events.EventsAttribute";
     public const string EventNameAttribute = "Typed.Events.EventNameAttribute";
-    public const string CancellationToken = "System.Threading.CancellationToken";
 
     /// <summary>The <c>JsonContext</c> named on an <c>[Events]</c> attribute, if any.</summary>
     public static ITypeSymbol? JsonContextOf(AttributeData events) => events.NamedArguments
@@ -37,63 +36,68 @@ internal static class EventRules
     public static bool IsEventMethod(ISymbol member) =>
         member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsGenericMethod: false };
 
-    public static bool IsCancellationToken(ITypeSymbol type) => type.ToDisplayString() == CancellationToken;
+    public static bool IsCancellationToken(ITypeSymbol type, KnownTypes known) => KnownTypes.Is(type, known.CancellationToken);
 
     /// <summary>True when the last parameter is the token the sender passes on rather than sends.</summary>
-    public static bool HasTrailingCancellationToken(IMethodSymbol method) =>
-        method.Parameters.Length > 0 && IsCancellationToken(method.Parameters[method.Parameters.Length - 1].Type);
+    public static bool HasTrailingCancellationToken(IMethodSymbol method, KnownTypes known) =>
+        method.Parameters.Length > 0 && IsCancellationToken(method.Parameters[method.Parameters.Length - 1].Type, known);
 
     /// <summary>Tokens anywhere but last: they would be arguments to encode, which no codec can.</summary>
-    public static IEnumerable<IParameterSymbol> MisplacedCancellationTokens(IMethodSymbol method) =>
-        method.Parameters.Take(method.Parameters.Length - 1).Where(parameter => IsCancellationToken(parameter.Type));
+    public static IEnumerable<IParameterSymbol> MisplacedCancellationTokens(IMethodSymbol method, KnownTypes known) =>
+        method.Parameters.Take(method.Parameters.Length - 1).Where(parameter => IsCancellationToken(parameter.Type, known));
 
     /// <summary>Arguments travel by value: no <c>ref</c>, <c>out</c>, <c>in</c>, <c>params</c> or pointers.</summary>
     public static bool IsPassedByValue(IParameterSymbol parameter) =>
         parameter.RefKind == RefKind.None && !parameter.IsParams && parameter.Type.TypeKind != TypeKind.Pointer;
 
     /// <summary>The event's name on the wire: its <c>[EventName]</c>, or else the method's name.</summary>
-    public static string WireNameOf(IMethodSymbol method) => EventNameAttributeOf(method) is { } attribute
+    public static string WireNameOf(IMethodSymbol method, KnownTypes known) => EventNameAttributeOf(method, known) is { } attribute
         ? attribute.ConstructorArguments.FirstOrDefault().Value as string ?? method.Name
         : method.Name;
 
-    public static AttributeData? EventNameAttributeOf(IMethodSymbol method) =>
-        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == EventNameAttribute);
+    public static AttributeData? EventNameAttributeOf(IMethodSymbol method, KnownTypes known) =>
+        KnownTypes.AttributeOf(method.GetAttributes(), known.EventNameAttribute);
 
     /// <summary>How an event's return type is sent, and its result's encoding for those that answer.</summary>
-    public static (ReturnShape Shape, TypeModel? Result) ReturnOf(ITypeSymbol type, bool hasJsonContext)
+    public static (ReturnShape Shape, TypeModel? Result) ReturnOf(ITypeSymbol type, bool hasJsonContext, KnownTypes known)
+    {
+        var shape = ShapeOf(type, known);
+        return shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT
+            ? (shape, TypeClassifier.Classify(ResultTypeOf(type)!, hasJsonContext, known))
+            : (shape, null);
+    }
+
+    /// <summary>How an event's return type is sent, its result aside.</summary>
+    public static ReturnShape ShapeOf(ITypeSymbol type, KnownTypes known)
     {
         if (type.SpecialType == SpecialType.System_Void)
         {
-            return (ReturnShape.Void, null);
+            return ReturnShape.Void;
         }
 
-        var definition = type.OriginalDefinition.ToDisplayString();
-        var argument = ResultTypeOf(type);
-        return definition switch
-        {
-            "System.Threading.Tasks.Task" => (ReturnShape.Task, null),
-            "System.Threading.Tasks.ValueTask" => (ReturnShape.ValueTask, null),
-            "System.Threading.Tasks.Task<TResult>" => (ReturnShape.TaskOfT, TypeClassifier.Classify(argument!, hasJsonContext)),
-            "System.Threading.Tasks.ValueTask<TResult>" => (ReturnShape.ValueTaskOfT, TypeClassifier.Classify(argument!, hasJsonContext)),
-            _ => (ReturnShape.Unsupported, null),
-        };
+        var definition = type.OriginalDefinition;
+        return KnownTypes.Is(definition, known.Task) ? ReturnShape.Task
+            : KnownTypes.Is(definition, known.ValueTask) ? ReturnShape.ValueTask
+            : KnownTypes.Is(definition, known.TaskOfT) ? ReturnShape.TaskOfT
+            : KnownTypes.Is(definition, known.ValueTaskOfT) ? ReturnShape.ValueTaskOfT
+            : ReturnShape.Unsupported;
     }
 
     /// <summary>
     /// The types an event sends: each argument's (with its parameter; not the cancellation token,
     /// which stays behind) and then its answer's (with no parameter), for events that answer.
     /// </summary>
-    public static IEnumerable<(IParameterSymbol? Parameter, ITypeSymbol Type)> CarriedTypes(IMethodSymbol method)
+    public static IEnumerable<(IParameterSymbol? Parameter, ITypeSymbol Type)> CarriedTypes(IMethodSymbol method, KnownTypes known)
     {
         foreach (var parameter in method.Parameters)
         {
-            if (!IsCancellationToken(parameter.Type))
+            if (!IsCancellationToken(parameter.Type, known))
             {
                 yield return (parameter, parameter.Type);
             }
         }
 
-        if (ReturnOf(method.ReturnType, hasJsonContext: false).Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT
+        if (ShapeOf(method.ReturnType, known) is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT
             && ResultTypeOf(method.ReturnType) is { } result)
         {
             yield return (null, result);

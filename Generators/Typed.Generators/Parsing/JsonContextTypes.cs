@@ -13,15 +13,14 @@ namespace Typed.Generators.Parsing;
 /// </summary>
 internal sealed class JsonContextTypes
 {
-    private const string ContextBase = "System.Text.Json.Serialization.JsonSerializerContext";
-    private const string Serializable = "System.Text.Json.Serialization.JsonSerializableAttribute";
-
     private readonly HashSet<ITypeSymbol> _types = new(SymbolEqualityComparer.Default);
+    private readonly KnownTypes _known;
 
-    private JsonContextTypes(INamedTypeSymbol context)
+    private JsonContextTypes(INamedTypeSymbol context, KnownTypes known)
     {
+        _known = known;
         var roots = context.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == Serializable)
+            .Where(a => KnownTypes.Is(a.AttributeClass, known.JsonSerializableAttribute))
             .Select(a => a.ConstructorArguments.FirstOrDefault().Value)
             .OfType<ITypeSymbol>();
         foreach (var root in roots)
@@ -31,17 +30,17 @@ internal sealed class JsonContextTypes
     }
 
     /// <summary>Null when <paramref name="context"/> is no serializer context at all.</summary>
-    public static JsonContextTypes? Of(ITypeSymbol context) =>
-        context is INamedTypeSymbol named && IsSerializerContext(named) ? new JsonContextTypes(named) : null;
+    public static JsonContextTypes? Of(ITypeSymbol context, KnownTypes known) =>
+        context is INamedTypeSymbol named && IsSerializerContext(named, known) ? new JsonContextTypes(named, known) : null;
 
     public bool Covers(ITypeSymbol type) => _types.Contains(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
 
     /// <summary>The first of the application's types in <paramref name="type"/> (itself, then its elements) this context lacks; null when none is.</summary>
     public ITypeSymbol? FirstMissing(ITypeSymbol type)
     {
-        for (ITypeSymbol? current = type; current is not null; current = TypeClassifier.ContainerOf(current)?.Element)
+        for (ITypeSymbol? current = type; current is not null; current = TypeClassifier.ContainerOf(current, _known)?.Element)
         {
-            if (TypeClassifier.Classify(current, hasJsonContext: true).Shape == TypeShape.Custom && !Covers(current))
+            if (TypeClassifier.Classify(current, hasJsonContext: true, _known).Shape == TypeShape.Custom && !Covers(current))
             {
                 return current;
             }
@@ -50,11 +49,11 @@ internal sealed class JsonContextTypes
         return null;
     }
 
-    private static bool IsSerializerContext(INamedTypeSymbol type)
+    private static bool IsSerializerContext(INamedTypeSymbol type, KnownTypes known)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == ContextBase)
+            if (KnownTypes.Is(current, known.JsonSerializerContext))
             {
                 return true;
             }
@@ -89,7 +88,7 @@ internal sealed class JsonContextTypes
             return;
         }
 
-        foreach (var member in DataMembers.TypesOf(type))
+        foreach (var member in DataMembers.TypesOf(type, _known))
         {
             Add(member);
         }

@@ -12,10 +12,7 @@ namespace Typed.Generators.Parsing;
 /// </summary>
 internal static class JsonMembers
 {
-    private const string IgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
-    private const string IncludeAttribute = "System.Text.Json.Serialization.JsonIncludeAttribute";
-
-    public static IEnumerable<(ISymbol Member, ITypeSymbol Type)> Of(ITypeSymbol type)
+    public static IEnumerable<(ISymbol Member, ITypeSymbol Type)> Of(ITypeSymbol type, KnownTypes known)
     {
         var chain = new List<ITypeSymbol>();
         for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
@@ -27,8 +24,8 @@ internal static class JsonMembers
         var order = new List<string>();
         foreach (var member in chain.SelectMany(t => t.GetMembers()))
         {
-            if (member.IsStatic || member.IsImplicitlyDeclared || IgnoreConditionOf(member) == AlwaysIgnored
-                || SerializedType(member) is not { } memberType)
+            if (member.IsStatic || member.IsImplicitlyDeclared || IgnoreConditionOf(member, known) == AlwaysIgnored
+                || SerializedType(member, known) is not { } memberType)
             {
                 continue;
             }
@@ -45,14 +42,14 @@ internal static class JsonMembers
     }
 
     /// <summary>Whether the JSON may leave the member out (<c>JsonIgnoreCondition.WhenWritingDefault</c> or <c>WhenWritingNull</c>).</summary>
-    public static bool IsSometimesLeftOut(ISymbol member) => IgnoreConditionOf(member) is 2 or 3;
+    public static bool IsSometimesLeftOut(ISymbol member, KnownTypes known) => IgnoreConditionOf(member, known) is 2 or 3;
 
     // JsonIgnoreCondition: Never (0), Always (1, the default), WhenWritingDefault (2), WhenWritingNull (3).
     private const int AlwaysIgnored = 1;
 
-    private static ITypeSymbol? SerializedType(ISymbol member)
+    private static ITypeSymbol? SerializedType(ISymbol member, KnownTypes known)
     {
-        var included = member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == IncludeAttribute);
+        var included = KnownTypes.AttributeOf(member.GetAttributes(), known.JsonIncludeAttribute) is not null;
         return member switch
         {
             IPropertySymbol { IsIndexer: false, GetMethod: not null } property
@@ -63,10 +60,8 @@ internal static class JsonMembers
         };
     }
 
-    private static int? IgnoreConditionOf(ISymbol member) =>
-        member.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == IgnoreAttribute)
-            .Select(a => a.NamedArguments.Where(n => n.Key == "Condition").Select(n => n.Value.Value as int?).FirstOrDefault() ?? AlwaysIgnored)
-            .Cast<int?>()
-            .FirstOrDefault();
+    private static int? IgnoreConditionOf(ISymbol member, KnownTypes known) =>
+        KnownTypes.AttributeOf(member.GetAttributes(), known.JsonIgnoreAttribute) is { } ignore
+            ? ignore.NamedArguments.Where(n => n.Key == "Condition").Select(n => n.Value.Value as int?).FirstOrDefault() ?? AlwaysIgnored
+            : null;
 }

@@ -12,22 +12,24 @@ namespace Typed.Generators.Parsing;
 /// </summary>
 internal sealed class JsonNaming
 {
-    private const string OptionsAttribute = "System.Text.Json.Serialization.JsonSourceGenerationOptionsAttribute";
-    private const string PropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
-
     // System.Text.Json.Serialization.JsonKnownNamingPolicy.
     private const int CamelCase = 1, SnakeCaseLower = 2, SnakeCaseUpper = 3, KebabCaseLower = 4, KebabCaseUpper = 5;
 
     private readonly int _policy;
+    private readonly KnownTypes _known;
 
-    private JsonNaming(int policy) => _policy = policy;
-
-    public static JsonNaming For(ITypeSymbol? jsonContext)
+    private JsonNaming(int policy, KnownTypes known)
     {
-        var options = jsonContext?.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == OptionsAttribute);
+        _policy = policy;
+        _known = known;
+    }
+
+    public static JsonNaming For(ITypeSymbol? jsonContext, KnownTypes known)
+    {
+        var options = jsonContext is null ? null : KnownTypes.AttributeOf(jsonContext.GetAttributes(), known.JsonSourceGenerationOptionsAttribute);
         if (options is null)
         {
-            return new JsonNaming(0);
+            return new JsonNaming(0, known);
         }
 
         // JsonSerializerDefaults.Web (1) means camelCase unless a policy is named.
@@ -40,15 +42,12 @@ internal sealed class JsonNaming
             }
         }
 
-        return new JsonNaming(policy);
+        return new JsonNaming(policy, known);
     }
 
     public string NameOf(ISymbol member)
     {
-        var explicitName = member.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == PropertyNameAttribute)
-            .Select(a => a.ConstructorArguments.FirstOrDefault().Value as string)
-            .FirstOrDefault();
+        var explicitName = KnownTypes.AttributeOf(member.GetAttributes(), _known.JsonPropertyNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string;
         return explicitName ?? _policy switch
         {
             CamelCase => ToCamelCase(member.Name),

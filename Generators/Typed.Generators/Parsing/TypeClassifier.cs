@@ -11,11 +11,11 @@ internal static class TypeClassifier
 
     public static string NameOf(ITypeSymbol type) => type.ToDisplayString(Format);
 
-    public static TypeModel Classify(ITypeSymbol type, bool hasJsonContext)
+    public static TypeModel Classify(ITypeSymbol type, bool hasJsonContext, KnownTypes known)
     {
         var name = NameOf(type);
         var nullableReference = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated;
-        if (PrimitiveSuffix(type) is { } suffix)
+        if (PrimitiveSuffix(type, known) is { } suffix)
         {
             return new TypeModel(TypeShape.Primitive, name, suffix, null, nullableReference);
         }
@@ -25,16 +25,16 @@ internal static class TypeClassifier
             return new TypeModel(TypeShape.Enum, name, "", null, false);
         }
 
-        if (ContainerOf(type) is { } container)
+        if (ContainerOf(type, known) is { } container)
         {
-            return Container(container.Shape, name, Classify(container.Element, hasJsonContext), nullableReference);
+            return Container(container.Shape, name, Classify(container.Element, hasJsonContext, known), nullableReference);
         }
 
         var custom = hasJsonContext
             && type.TypeKind is TypeKind.Class or TypeKind.Struct
             && type is INamedTypeSymbol { IsGenericType: false }
             && type.SpecialType == SpecialType.None
-            && !IsNeverEncodable(type);
+            && !IsNeverEncodable(type, known);
         return custom ? new TypeModel(TypeShape.Custom, name, "", null, nullableReference) : Unsupported(name);
     }
 
@@ -42,7 +42,7 @@ internal static class TypeClassifier
     /// The containers encoded element by element: nullable values, one-dimensional arrays, the list
     /// interfaces and <c>List&lt;T&gt;</c>, and dictionaries keyed by string. Null for anything else.
     /// </summary>
-    public static (TypeShape Shape, ITypeSymbol Element)? ContainerOf(ITypeSymbol type)
+    public static (TypeShape Shape, ITypeSymbol Element)? ContainerOf(ITypeSymbol type, KnownTypes known)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
@@ -59,24 +59,25 @@ internal static class TypeClassifier
             return null;
         }
 
-        switch (generic.OriginalDefinition.ToDisplayString())
+        var definition = generic.OriginalDefinition;
+        if (definition.SpecialType is SpecialType.System_Collections_Generic_IList_T
+                or SpecialType.System_Collections_Generic_IReadOnlyList_T
+                or SpecialType.System_Collections_Generic_ICollection_T
+                or SpecialType.System_Collections_Generic_IReadOnlyCollection_T
+                or SpecialType.System_Collections_Generic_IEnumerable_T
+            || KnownTypes.Is(definition, known.List))
         {
-            case "System.Collections.Generic.List<T>":
-            case "System.Collections.Generic.IList<T>":
-            case "System.Collections.Generic.IReadOnlyList<T>":
-            case "System.Collections.Generic.ICollection<T>":
-            case "System.Collections.Generic.IReadOnlyCollection<T>":
-            case "System.Collections.Generic.IEnumerable<T>":
-                return (TypeShape.List, generic.TypeArguments[0]);
-            case "System.Collections.Generic.Dictionary<TKey, TValue>":
-            case "System.Collections.Generic.IDictionary<TKey, TValue>":
-            case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
-                return generic.TypeArguments[0].SpecialType == SpecialType.System_String
-                    ? (TypeShape.Dictionary, generic.TypeArguments[1])
-                    : null;
-            default:
-                return null;
+            return (TypeShape.List, generic.TypeArguments[0]);
         }
+
+        if (KnownTypes.Is(definition, known.Dictionary) || KnownTypes.Is(definition, known.IDictionary) || KnownTypes.Is(definition, known.IReadOnlyDictionary))
+        {
+            return generic.TypeArguments[0].SpecialType == SpecialType.System_String
+                ? (TypeShape.Dictionary, generic.TypeArguments[1])
+                : null;
+        }
+
+        return null;
     }
 
     private static TypeModel Container(TypeShape shape, string name, TypeModel element, bool nullableReference) =>
@@ -88,14 +89,14 @@ internal static class TypeClassifier
     /// Class or struct types that no serializer context can encode: delegates, ref structs (spans),
     /// streams and <c>object</c>, which says nothing of what to write.
     /// </summary>
-    public static bool IsNeverEncodable(ITypeSymbol type) =>
-        type.TypeKind == TypeKind.Delegate || type.IsRefLikeType || type.SpecialType == SpecialType.System_Object || IsStream(type);
+    public static bool IsNeverEncodable(ITypeSymbol type, KnownTypes known) =>
+        type.TypeKind == TypeKind.Delegate || type.IsRefLikeType || type.SpecialType == SpecialType.System_Object || IsStream(type, known);
 
-    private static bool IsStream(ITypeSymbol type)
+    private static bool IsStream(ITypeSymbol type, KnownTypes known)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == "System.IO.Stream")
+            if (KnownTypes.Is(current, known.Stream))
             {
                 return true;
             }
@@ -105,7 +106,7 @@ internal static class TypeClassifier
     }
 
     /// <summary>The <c>EventJson</c> method suffix for types it reads and writes directly.</summary>
-    private static string? PrimitiveSuffix(ITypeSymbol type)
+    private static string? PrimitiveSuffix(ITypeSymbol type, KnownTypes known)
     {
         switch (type.SpecialType)
         {
@@ -131,12 +132,9 @@ internal static class TypeClassifier
             return "Bytes";
         }
 
-        return type.ToDisplayString() switch
-        {
-            "System.DateTimeOffset" => "DateTimeOffset",
-            "System.Guid" => "Guid",
-            "System.TimeSpan" => "TimeSpan",
-            _ => null,
-        };
+        return KnownTypes.Is(type, known.DateTimeOffset) ? "DateTimeOffset"
+            : KnownTypes.Is(type, known.Guid) ? "Guid"
+            : KnownTypes.Is(type, known.TimeSpan) ? "TimeSpan"
+            : null;
     }
 }

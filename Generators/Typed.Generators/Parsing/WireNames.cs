@@ -52,6 +52,6 @@ internal static class WireNames
     /// Events that share a wire name, by that name. The dispatcher is a switch on it, so a contract
     /// with any is refused: one handler per name.
     /// </summary>
-    public static IEnumerable<IGrouping<string, IMethodSymbol>> Duplicates(IEnumerable<IMethodSymbol> events) =>
-        events.GroupBy(EventRules.WireNameOf, System.StringComparer.Ordinal).Where(group => group.Skip(1).Any());
+    public static IEnumerable<IGrouping<string, IMethodSymbol>> Duplicates(IEnumerable<IMethodSymbol> events, KnownTypes known) =>
+        events.GroupBy(method => EventRules.WireNameOf(method, known), System.StringComparer.Ordinal).Where(group => group.Skip(1).Any());
 }
