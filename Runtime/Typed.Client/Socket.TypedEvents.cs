@@ -23,14 +23,14 @@ public sealed partial class Socket
         return Interlocked.CompareExchange(ref _answers, created, null) ?? created;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _senders = new();
+    private SenderCache _senders;
 
     /// <summary>
     /// The sender of <typeparamref name="T"/>'s events to the server (the same one each time);
     /// events with a result wait for its answer.
     /// </summary>
     public T Events<T>()
-        where T : class => (T)_senders.GetOrAdd(typeof(T), static (_, socket) => EventContract<T>.CreateSender(new SocketEventSink(socket)), this);
+        where T : class => _senders.GetOrAdd(this, static socket => EventContract<T>.CreateSender(new SocketEventSink(socket)));
 
     /// <summary>Handles the server's events of <typeparamref name="T"/> with <paramref name="handler"/>; its results answer the server.</summary>
     public Socket Handle<T>(T handler)

@@ -14,6 +14,7 @@ public sealed class Client
     private enum HandshakeState { Pending, InFlight, Done }
 
     private readonly Listener _listener;
+    private SenderCache _senders;
     private readonly Gate _gate = new();
     private readonly Gate _receiveGate = new();
     private List<Outgoing> _queue = [];
@@ -56,9 +57,9 @@ public sealed class Client
         StartExpiry(listener.Options.Timeout);
     }
 
-    /// <summary>A sender of <typeparamref name="T"/>'s events to this client; events with a result wait for its answer.</summary>
+    /// <summary>The sender of <typeparamref name="T"/>'s events to this client (the same one each time); events with a result wait for its answer.</summary>
     public T Events<T>()
-        where T : class => EventContract<T>.CreateSender(new Events.ClientEventSink(this));
+        where T : class => _senders.GetOrAdd(this, static client => EventContract<T>.CreateSender(new Events.ClientEventSink(client)));
 
     /// <summary>A sender of <typeparamref name="T"/>'s events to every other connected client.</summary>
     public T Broadcast<T>()

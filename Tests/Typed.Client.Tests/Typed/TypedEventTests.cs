@@ -213,6 +213,18 @@ public sealed class TypedEventTests
     }
 
     [Fact]
+    public async Task A_connections_sender_is_made_once_on_either_side()
+    {
+        await using var server = await ChatServerAsync();
+        await using var ana = await ChatClientAsync(server, TransportNames.WebSocket, "ana");
+        var session = await server.Events.ConnectedAsync(ana.Probe.Socket.SessionId!);
+
+        Assert.Same(session.Events<IChatClient>(), session.Events<IChatClient>());
+        Assert.Same(ana.Probe.Socket.Events<IChatServer>(), ana.Probe.Socket.Events<IChatServer>());
+        Assert.Equal("ana", await session.Events<IChatClient>().WhoAreYou().Within());
+    }
+
+    [Fact]
     public async Task A_broadcast_cannot_wait_for_an_answer()
     {
         await using var server = await ChatServerAsync();
