@@ -38,5 +38,8 @@ public sealed partial class Listener
         var unflushed = _sessions.Values.Count(session => !session.IsFlushed);
         Log.Stopping(_logger, _sessions.Count - unflushed, unflushed);
         DisconnectAll();
+
+        // The sessions' disconnected hooks (saving state, say) get the rest of the flush time.
+        await _runningHooks.WhenAllAsync().WaitAsync(deadline.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 }

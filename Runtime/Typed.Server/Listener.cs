@@ -167,6 +167,10 @@ public sealed partial class Listener
     {
         Log.ClientConnected(_logger, client.SessionId);
         Raise(ClientConnected, client, nameof(ClientConnected));
+        if (HasConnectedHooks)
+        {
+            _ = RunConnectedHooksAsync(client);
+        }
     }
 
     internal void OnMessage(Client client, Message message)
@@ -202,6 +206,7 @@ public sealed partial class Listener
 
         Log.ClientDisconnected(_logger, client.SessionId, reason);
         Raise(ClientDisconnected, client, nameof(ClientDisconnected));
+        StartDisconnectedHooks(client);
     }
 
     private void Raise(Action<Client>? handlers, Client client, string name)

@@ -55,7 +55,15 @@ public sealed class Client
         _delivery = acknowledged ? new AcknowledgedDelivery() : null;
         Answers = new PendingAnswers(listener.Options.AnswerTimeout, listener.Time);
         StartExpiry(listener.Options.Timeout);
+
+        // Made before the handshake can go out, so that no message is handed over before the hooks are done.
+        _hooksDone = listener.HasConnectedHooks ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
     }
+
+    private readonly TaskCompletionSource? _hooksDone;
+
+    /// <summary>The listener's connected hooks have completed for this client (or failed).</summary>
+    internal void HooksDone() => _hooksDone?.TrySetResult();
 
     /// <summary>The sender of <typeparamref name="T"/>'s events to this client (the same one each time); events with a result wait for its answer.</summary>
     public T Events<T>()
@@ -384,6 +392,11 @@ public sealed class Client
     /// </param>
     internal async ValueTask<long> ReceiveAndAnswerAsync(ClientPayloadContent payload, bool ackInFrame, bool waitForAnswer)
     {
+        if (_hooksDone is { Task.IsCompleted: false } hooks)
+        {
+            await hooks.Task.ConfigureAwait(false);
+        }
+
         long received;
         Transports.DownstreamPump? writer = null;
         var outer = t_answering;
@@ -547,6 +560,7 @@ public sealed class Client
         }
 
         waiter?.TrySetResult();
+        _hooksDone?.TrySetResult(); // nothing waits for hooks of a session that is over
         downstream?.Supersede();
         Answers.FailAll(new InvalidOperationException($"Session {SessionId} ended ({reason}) before answering."));
         _listener.OnEnded(this, wasConnected, reason);
