@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Typed.Events;
+using Typed.Events.Generated;
 using Typed.Messages;
 
 namespace Typed.Client;

@@ -3,7 +3,7 @@ using StackExchange.Redis;
 namespace Typed.Redis;
 
 /// <summary>Joining the cluster, the heartbeat that keeps this node in it, and leaving it.</summary>
-public sealed partial class RedisBackplane
+internal sealed partial class RedisBackplane
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _heartbeats;

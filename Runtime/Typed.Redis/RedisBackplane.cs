@@ -16,7 +16,7 @@ namespace Typed.Redis;
 /// it sends to other nodes waits in the connection's backlog, and once Redis is back the node
 /// writes its sessions to the index afresh (a restarted Redis has lost them).
 /// </remarks>
-public sealed partial class RedisBackplane : IBackplane
+internal sealed partial class RedisBackplane : IBackplane
 {
     private readonly RedisBackplaneOptions _options;
     private readonly ILogger _logger;

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Typed.Events;
+using Typed.Events.Generated;
 using Typed.Server.Events;
 
 namespace Typed.Server;

@@ -1,4 +1,5 @@
 using Typed.Events;
+using Typed.Events.Generated;
 
 namespace Typed.Benchmarks;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Typed.Events;
+using Typed.Events.Generated;
 using Typed.Messages;
 
 namespace Typed.Benchmarks;

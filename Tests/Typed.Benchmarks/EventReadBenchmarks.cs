@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Typed.Events;
+using Typed.Events.Generated;
 using Typed.Messages;
 
 namespace Typed.Benchmarks;

@@ -1,8 +1,9 @@
 namespace Typed.Packages.Tests;
 
 /// <summary>
-/// A new application outside the repository that knows Typed only through the packed feed: one
-/// <c>PackageReference</c> to the server package, warnings as errors, a contract of its own.
+/// A new project outside the repository that knows Typed only through the packed feed: one
+/// <c>PackageReference</c> (to <c>Typed.Server</c>, <c>Typed.Client</c> or <c>Typed</c>), warnings
+/// as errors, a contract of its own for the generator.
 /// </summary>
 public sealed class FreshApp
 {
@@ -20,26 +21,18 @@ public sealed class FreshApp
         }
         """;
 
-    // The server and a .NET client in one process: the client asks, the server's handler answers.
-    private const string Program = """
+    // A server and nothing else: it says where it listens, answers typed events until its input ends.
+    private const string ServerProgram = """
         using Fresh;
-        using Typed.Client;
         using Typed.Server;
 
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         builder.Services.AddSockets(options => options.FlashPolicyPort = 0);
         var app = builder.Build();
         app.MapSockets(sockets => sockets.Handle<IGreeter, Greeter>());
         await app.StartAsync();
-
-        await using (var socket = new Socket(new Uri(app.Urls.First()), new SocketOptions { Transports = ["websocket", "xhr-polling"] }))
-        {
-            await socket.ConnectAsync();
-            Console.WriteLine("answer: " + await socket.Events<IGreeter>().Echo("hello through the packages ✓"));
-        }
-
+        await Console.In.ReadToEndAsync();
         await app.StopAsync();
 
         internal sealed class Greeter : IGreeter
@@ -50,11 +43,43 @@ public sealed class FreshApp
         }
         """;
 
-    private FreshApp(string folder) => Folder = folder;
+    // A .NET client and nothing else: it asks the server named on its command line.
+    private const string ClientProgram = """
+        using Fresh;
+        using Typed.Client;
+
+        await using var socket = new Socket(new Uri(args[0]), new SocketOptions { Transports = ["websocket", "xhr-polling"] });
+        await socket.ConnectAsync();
+        socket.Events<IGreeter>().Note("from the client package");
+        Console.WriteLine("answer: " + await socket.Events<IGreeter>().Echo("hello through the packages ✓"));
+        """;
+
+    private FreshApp(string folder, string name)
+    {
+        Folder = folder;
+        Name = name;
+    }
 
     public string Folder { get; }
 
-    public static async Task<FreshApp> CreateAsync(PackedFeed feed, string name)
+    public string Name { get; }
+
+    /// <summary>Where the build puts the program and everything it brought.</summary>
+    public string Output => Path.Combine(Folder, "bin", "Release", "net10.0");
+
+    /// <summary>An ASP.NET Core app referencing <c>Typed.Server</c> alone.</summary>
+    public static Task<FreshApp> CreateServerAsync(PackedFeed feed, string name) =>
+        CreateAsync(feed, name, "Microsoft.NET.Sdk.Web", "Typed.Server", "<OutputType>Exe</OutputType>", ServerProgram);
+
+    /// <summary>A console app referencing <c>Typed.Client</c> alone.</summary>
+    public static Task<FreshApp> CreateClientAsync(PackedFeed feed, string name) =>
+        CreateAsync(feed, name, "Microsoft.NET.Sdk", "Typed.Client", "<OutputType>Exe</OutputType>", ClientProgram);
+
+    /// <summary>A contracts library referencing <c>Typed</c> alone, keeping what the generator writes.</summary>
+    public static Task<FreshApp> CreateContractsAsync(PackedFeed feed, string name) =>
+        CreateAsync(feed, name, "Microsoft.NET.Sdk", "Typed", "<EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>", program: null);
+
+    private static async Task<FreshApp> CreateAsync(PackedFeed feed, string name, string sdk, string package, string property, string? program)
     {
         var folder = Directory.CreateDirectory(Path.Combine(feed.Root, name)).FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "NuGet.config"), $"""
@@ -68,26 +93,36 @@ public sealed class FreshApp
             </configuration>
             """);
         await File.WriteAllTextAsync(Path.Combine(folder, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                {property}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Typed.Server" Version="{feed.Version}" />
+                <PackageReference Include="{package}" Version="{feed.Version}" />
               </ItemGroup>
             </Project>
             """);
-        await File.WriteAllTextAsync(Path.Combine(folder, "Program.cs"), Program);
+        if (program is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "Program.cs"), program);
+        }
+
         await File.WriteAllTextAsync(Path.Combine(folder, "Contract.cs"), Contract);
-        return new FreshApp(folder);
+        return new FreshApp(folder, name);
     }
 
     public Task WriteFileAsync(string name, string source) => File.WriteAllTextAsync(Path.Combine(Folder, name), source);
 
     public Task<(int? ExitCode, List<string> Output)> BuildAsync() => Dotnet.RunAsync(Folder, "build", "-c", "Release");
 
-    public Task<(int? ExitCode, List<string> Output)> RunAsync() => Dotnet.RunAsync(Folder, "run", "-c", "Release", "--no-build");
+    /// <summary>Runs the built program to its end.</summary>
+    public Task<(int? ExitCode, List<string> Output)> RunAsync(params string[] arguments) =>
+        Dotnet.RunAsync(Folder, [Path.Combine(Output, Name + ".dll"), .. arguments]);
+
+    /// <summary>Starts the built program, for one that runs until its input ends.</summary>
+    public SampleProcess Start() => SampleProcess.RunIn(Folder, "dotnet", Path.Combine(Output, Name + ".dll"));
 }

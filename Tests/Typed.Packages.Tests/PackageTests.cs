@@ -4,7 +4,7 @@ namespace Typed.Packages.Tests;
 public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
 {
     [Fact]
-    public void The_typed_package_holds_the_abstractions_the_client_their_docs_the_generator_and_the_analyzers()
+    public void The_typed_package_holds_the_abstractions_their_docs_the_generator_and_the_analyzers_and_no_client()
     {
         var entries = feed.Entries("Typed");
 
@@ -12,20 +12,44 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
         {
             Assert.Contains($"lib/{framework}/Typed.Abstractions.dll", entries);
             Assert.Contains($"lib/{framework}/Typed.Abstractions.xml", entries);
-            Assert.Contains($"lib/{framework}/Typed.Client.dll", entries);
-            Assert.Contains($"lib/{framework}/Typed.Client.xml", entries);
         }
 
+        Assert.DoesNotContain(entries, entry => entry.Contains("Typed.Client", StringComparison.Ordinal));
         Assert.Contains("analyzers/dotnet/cs/Typed.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/Typed.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/Typed.Analyzers.CodeFixes.dll", entries);
         Assert.Contains("README.md", entries);
-        Assert.Contains("lib/net8.0/Typed.Client.pdb", feed.Entries("Typed", "snupkg"));
         Assert.Contains("lib/net8.0/Typed.Abstractions.pdb", feed.Entries("Typed", "snupkg"));
+    }
+
+    [Fact]
+    public void The_client_package_holds_the_client_and_its_docs()
+    {
+        var entries = feed.Entries("Typed.Client");
+
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{framework}/Typed.Client.dll", entries);
+            Assert.Contains($"lib/{framework}/Typed.Client.xml", entries);
+            Assert.DoesNotContain($"lib/{framework}/Typed.Abstractions.dll", entries);
+        }
+
+        Assert.Contains("lib/net8.0/Typed.Client.pdb", feed.Entries("Typed.Client", "snupkg"));
+    }
+
+    [Theory]
+    [InlineData("Typed.Server")]
+    [InlineData("Typed.MessagePack")]
+    [InlineData("Typed.Redis")]
+    public void No_server_side_package_brings_the_client(string id)
+    {
+        Assert.DoesNotContain(feed.Manifest(id).Descendants("dependency"), d => d.Attribute("id")!.Value == "Typed.Client");
+        Assert.DoesNotContain(feed.Entries(id), entry => entry.Contains("Typed.Client", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("Typed")]
+    [InlineData("Typed.Client")]
     [InlineData("Typed.Server")]
     [InlineData("Typed.MessagePack")]
     [InlineData("Typed.Redis")]
@@ -44,6 +68,7 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     }
 
     [Theory]
+    [InlineData("Typed.Client")]
     [InlineData("Typed.Server")]
     [InlineData("Typed.MessagePack")]
     public void The_other_packages_bring_the_typed_package_with_its_generator(string id)
@@ -67,22 +92,50 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     }
 
     [Fact]
-    public async Task A_fresh_app_built_from_the_packages_alone_answers_a_typed_echo()
+    public async Task A_server_from_its_package_alone_and_a_client_from_its_package_alone_exchange_typed_events()
     {
-        var app = await FreshApp.CreateAsync(feed, "FreshEcho");
+        var server = await FreshApp.CreateServerAsync(feed, "FreshServer");
+        var client = await FreshApp.CreateClientAsync(feed, "FreshClient");
+        await AssertBuildsAsync(server);
+        await AssertBuildsAsync(client);
 
-        var built = await app.BuildAsync();
-        Assert.True(built.ExitCode == 0, "build failed:\n" + string.Join("\n", built.Output));
-        var run = await app.RunAsync();
+        // A server gets the contracts, the generator and the server: never the client.
+        Assert.True(File.Exists(Path.Combine(server.Output, "Typed.Server.dll")));
+        Assert.True(File.Exists(Path.Combine(server.Output, "Typed.Abstractions.dll")));
+        Assert.False(File.Exists(Path.Combine(server.Output, "Typed.Client.dll")), "a server app brought Typed.Client.dll");
+        Assert.DoesNotContain("Typed.Client", await File.ReadAllTextAsync(Path.Combine(server.Output, "FreshServer.deps.json")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(client.Output, "Typed.Client.dll")));
+        Assert.False(File.Exists(Path.Combine(client.Output, "Typed.Server.dll")), "a client app brought Typed.Server.dll");
 
-        Assert.True(run.ExitCode == 0, "run failed:\n" + string.Join("\n", run.Output));
+        await using var running = server.Start();
+        var url = (await running.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
+        var run = await client.RunAsync(url);
+
+        Assert.True(run.ExitCode == 0, "the client failed:\n" + string.Join("\n", run.Output));
         Assert.Contains("answer: hello through the packages ✓", run.Output);
+        Assert.Equal(0, await running.CloseInputAndWaitAsync());
+        Assert.Contains("noted: from the client package", running.Transcript);
+    }
+
+    [Fact]
+    public async Task A_contracts_library_builds_from_the_typed_package_alone_with_the_generator()
+    {
+        var contracts = await FreshApp.CreateContractsAsync(feed, "FreshContracts");
+
+        await AssertBuildsAsync(contracts);
+
+        var generated = Directory.GetFiles(Path.Combine(contracts.Folder, "obj"), "*.g.cs", SearchOption.AllDirectories)
+            .Where(path => path.Contains("Typed.Generators", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(generated);
+        Assert.Contains(generated, path => File.ReadAllText(path).Contains("IGreeter", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(contracts.Output, "Typed.Client.dll")));
     }
 
     [Fact]
     public async Task A_contract_mistake_in_a_fresh_app_fails_its_build_with_the_analyzers_id()
     {
-        var app = await FreshApp.CreateAsync(feed, "FreshMistake");
+        var app = await FreshApp.CreateServerAsync(feed, "FreshMistake");
         await app.WriteFileAsync("Mistake.cs", """
             using Typed.Events;
 
@@ -100,5 +153,11 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
         Assert.NotEqual(0, built.ExitCode);
         Assert.Contains(built.Output, line => line.Contains("Mistake.cs(8,", StringComparison.Ordinal) && line.Contains("error TYPED001", StringComparison.Ordinal));
         Assert.DoesNotContain(built.Output, line => line.Contains("error CS", StringComparison.Ordinal));
+    }
+
+    private static async Task AssertBuildsAsync(FreshApp app)
+    {
+        var built = await app.BuildAsync();
+        Assert.True(built.ExitCode == 0, $"{app.Name} failed to build:\n" + string.Join("\n", built.Output));
     }
 }

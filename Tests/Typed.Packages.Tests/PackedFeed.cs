@@ -11,7 +11,7 @@ namespace Typed.Packages.Tests;
 /// </summary>
 public sealed class PackedFeed : IAsyncLifetime
 {
-    public static readonly string[] Projects = ["Typed.Abstractions", "Typed.Server", "Typed.MessagePack", "Typed.Redis"];
+    public static readonly string[] Projects = ["Typed.Abstractions", "Typed.Client", "Typed.Server", "Typed.MessagePack", "Typed.Redis"];
 
     private DirectoryInfo _root = null!;
 

@@ -8,7 +8,7 @@ namespace Typed.Generators.Emitting;
 /// </summary>
 internal static class CodecExpressions
 {
-    private const string Json = "global::Typed.Events.EventJson";
+    private const string Json = "global::Typed.Events.Generated.EventJson";
 
     /// <summary>An expression statement writing <paramref name="value"/> to the writer <paramref name="writer"/>.</summary>
     public static string Write(TypeModel type, string writer, string value, int depth = 0)

@@ -7,7 +7,7 @@ namespace Typed.Generators.Emitting;
 /// <summary>Writes the source of one contract: its sender, its dispatcher and their registration.</summary>
 internal static class ContractEmitter
 {
-    private const string Events = "global::Typed.Events";
+    private const string Events = "global::Typed.Events.Generated";
     private const string Tasks = "global::System.Threading.Tasks";
 
     public static string Emit(ContractModel contract, bool canRegisterItself)

@@ -6,7 +6,7 @@ namespace Typed.Buffers;
 /// An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="ArrayPool{T}.Shared"/>,
 /// so frames are encoded without allocating a fresh buffer per frame.
 /// </summary>
-public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
+internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private const int MinimumSize = 256;
     private byte[] _buffer;

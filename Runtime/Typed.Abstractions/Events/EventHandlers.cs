@@ -1,3 +1,4 @@
+using Typed.Events.Generated;
 using Typed.Messages;
 
 namespace Typed.Events;
@@ -8,7 +9,7 @@ namespace Typed.Events;
 /// to the contract that declares it; its answer, when asked for, goes back once the handler is
 /// done. Messages that are not events of a registered contract are plain messages.
 /// </summary>
-public sealed class EventHandlers<TContext>
+internal sealed class EventHandlers<TContext>
 {
     private readonly Gate _adding = new();
 

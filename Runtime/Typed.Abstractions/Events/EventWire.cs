@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Typed.Events.Generated;
 using Typed.Messages;
 
 namespace Typed.Events;
@@ -8,7 +9,7 @@ namespace Typed.Events;
 /// (with <c>"id":N</c> when it expects an answer); an answer is <c>{"answer":N,"result":value}</c>
 /// or <c>{"answer":N,"error":"message"}</c>. Any other message is a plain one.
 /// </summary>
-public static class EventWire
+internal static class EventWire
 {
     internal static ReadOnlySpan<byte> Event => "event"u8;
 

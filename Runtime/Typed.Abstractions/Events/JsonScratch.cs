@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Typed.Events.Generated;
 
 namespace Typed.Events;
 

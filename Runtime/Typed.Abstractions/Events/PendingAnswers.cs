@@ -12,7 +12,7 @@ namespace Typed.Events;
 /// asking is a hot path, and a timer costs more than the question. An asker gives up within a
 /// quarter of <see cref="Timeout"/> (at most a second) after it is due.
 /// </remarks>
-public sealed class PendingAnswers
+internal sealed class PendingAnswers
 {
     private readonly Gate _gate = new();
     private readonly Dictionary<long, Pending> _pending = [];

@@ -8,7 +8,7 @@ namespace Typed.Framing;
 /// What a client sends: the JSON array <c>[m1,m2,...]</c>, one per WebSocket text frame or
 /// <c>POST .../send</c> body.
 /// </summary>
-public static class ClientPayload
+internal static class ClientPayload
 {
     /// <summary>Writes the 2010 form of a payload: <c>[m1,m2,...]</c>.</summary>
     /// <exception cref="ArgumentException">A message is the empty default value.</exception>
@@ -131,4 +131,4 @@ public static class ClientPayload
 }
 
 /// <summary>What one client payload carries.</summary>
-public readonly record struct ClientPayloadContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);
+internal readonly record struct ClientPayloadContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);

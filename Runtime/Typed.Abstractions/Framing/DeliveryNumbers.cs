@@ -10,7 +10,7 @@ namespace Typed.Framing;
 /// first message in a frame or payload (messages are numbered from 1, per direction), and
 /// <c>ack</c>, the highest sequence number the sender has received from the other side.
 /// </summary>
-public readonly record struct DeliveryNumbers(long? Seq, long? Ack)
+internal readonly record struct DeliveryNumbers(long? Seq, long? Ack)
 {
     /// <summary>True when neither number is set, as in every frame and payload of the 2010 protocol.</summary>
     public bool IsEmpty => Seq is null && Ack is null;

@@ -7,7 +7,7 @@ namespace Typed.Framing;
 /// The first message of a session: a <em>string</em> whose text is <c>{"sessionid":"&lt;id&gt;"}</c>.
 /// (A handshake sent as an object is ignored by the 2010 browser client.)
 /// </summary>
-public static class Handshake
+internal static class Handshake
 {
     /// <param name="sessionId">The new session's id.</param>
     /// <param name="acknowledged">

@@ -4,7 +4,7 @@ namespace Typed.Framing;
 /// The WebSocket heartbeat frame <c>{"heartbeat":"1"}</c>. It has no <c>messages</c> member, so
 /// clients that do not know it pass it by unseen.
 /// </summary>
-public static class Heartbeat
+internal static class Heartbeat
 {
     private static readonly byte[] FrameBytes = "{\"heartbeat\":\"1\"}"u8.ToArray();
 

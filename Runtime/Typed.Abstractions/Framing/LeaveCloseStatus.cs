@@ -7,7 +7,7 @@ namespace Typed.Framing;
 /// extension), from the range that RFC 6455 leaves to applications. Not 1000: servers read a
 /// close with no status, which the 2010 client sends, as 1000.
 /// </summary>
-public static class LeaveCloseStatus
+internal static class LeaveCloseStatus
 {
     /// <summary>4000: the client is leaving; the server ends the session at once.</summary>
     public const WebSocketCloseStatus Leaving = (WebSocketCloseStatus)4000;

@@ -8,7 +8,7 @@ namespace Typed.Framing;
 /// What the server sends: <c>{"messages":[m1,m2,...]}</c>. Messages that waited go out together
 /// in one frame; that is the protocol's batching.
 /// </summary>
-public static class ServerFrame
+internal static class ServerFrame
 {
     private static ReadOnlySpan<byte> Start => "{\"messages\":["u8;
 
@@ -122,4 +122,4 @@ public static class ServerFrame
 }
 
 /// <summary>What one server frame carries.</summary>
-public readonly record struct ServerFrameContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);
+internal readonly record struct ServerFrameContent(IReadOnlyList<Message> Messages, DeliveryNumbers Numbers);

@@ -8,4 +8,4 @@ namespace Typed.Framing;
 /// </summary>
 /// <param name="Heartbeat">The longest a live downstream stays silent: the heartbeat interval, or an idle poll's duration.</param>
 /// <param name="Timeout">How long the session lives without a downstream.</param>
-public readonly record struct SessionTiming(TimeSpan Heartbeat, TimeSpan Timeout);
+internal readonly record struct SessionTiming(TimeSpan Heartbeat, TimeSpan Timeout);

@@ -9,7 +9,7 @@ namespace Typed.Messages;
 /// are escaped rather than replaced, and only what JSON (or an old browser's <c>eval</c>) needs
 /// is escaped, so the text stays readable and small on the wire.
 /// </summary>
-public static class JsonString
+internal static class JsonString
 {
     // Characters that cannot stand literally: JSON's own, the two that end a line in old
     // JavaScript parsers, and every surrogate (checked for a valid pair when met).

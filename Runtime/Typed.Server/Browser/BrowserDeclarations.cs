@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Typed.Events;
+using Typed.Events.Generated;
 
 namespace Typed.Server.Browser;
 

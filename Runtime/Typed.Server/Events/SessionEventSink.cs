@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Typed.Events;
+using Typed.Events.Generated;
 using Typed.Messages;
 
 namespace Typed.Server.Events;

@@ -1,4 +1,5 @@
 using Typed.Events;
+using Typed.Events.Generated;
 using Typed.Framing;
 using Typed.Messages;
 using Typed.Server.Sessions;

@@ -11,8 +11,8 @@ namespace Rooms
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         public static void Register()
         {
-            global::Typed.Events.EventContract<global::Rooms.IRooms>.Register(static sink => new Sender(sink), Dispatch, Handles);
-            global::Typed.Events.EventDeclarations.Add("global::Rooms.IRooms", TypeScript);
+            global::Typed.Events.Generated.EventContract<global::Rooms.IRooms>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.Generated.EventDeclarations.Add("global::Rooms.IRooms", TypeScript);
         }
 
         /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -31,64 +31,64 @@ namespace Rooms
         public static bool Handles(string eventName) => eventName is "Join" or "Leave" or "Ping" or "Pong";
 
         /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::Rooms.IRooms target, global::Typed.Events.IncomingEvent incoming)
+        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::Rooms.IRooms target, global::Typed.Events.Generated.IncomingEvent incoming)
         {
             switch (incoming.Name)
             {
                 case "Join":
-                    return global::Typed.Events.EventOutcome.From(target.Join(global::Typed.Events.EventJson.ReadString(incoming.Arg(0))!), static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
+                    return global::Typed.Events.Generated.EventOutcome.From(target.Join(global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0))!), static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
                 case "Leave":
-                    return global::Typed.Events.EventOutcome.From(target.Leave(
-                        global::Typed.Events.EventJson.ReadString(incoming.Arg(0))!,
-                        global::System.Threading.CancellationToken.None), static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
+                    return global::Typed.Events.Generated.EventOutcome.From(target.Leave(
+                        global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0))!,
+                        global::System.Threading.CancellationToken.None), static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
                 case "Ping":
-                    return global::Typed.Events.EventOutcome.From(target.Ping());
+                    return global::Typed.Events.Generated.EventOutcome.From(target.Ping());
                 case "Pong":
-                    return global::Typed.Events.EventOutcome.From(target.Pong());
+                    return global::Typed.Events.Generated.EventOutcome.From(target.Pong());
                 default:
-                    return global::Typed.Events.EventOutcome.NotHandled;
+                    return global::Typed.Events.Generated.EventOutcome.NotHandled;
             }
         }
 
         /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
         private sealed class Sender : global::Rooms.IRooms
         {
-            private readonly global::Typed.Events.IEventSink _sink;
+            private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-            public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+            public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
             public async global::System.Threading.Tasks.Task<int> Join(string room)
             {
                 var __result = await _sink.AskAsync("Join", __id =>
                 {
-                    using var __event = global::Typed.Events.EventWriter.Start("Join", __id);
-                    global::Typed.Events.EventJson.Write(__event.Json, room);
+                    using var __event = global::Typed.Events.Generated.EventWriter.Start("Join", __id);
+                    global::Typed.Events.Generated.EventJson.Write(__event.Json, room);
                     return __event.Finish();
                 }, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                return global::Typed.Events.EventJson.ReadInt32(__result);
+                return global::Typed.Events.Generated.EventJson.ReadInt32(__result);
             }
 
             public async global::System.Threading.Tasks.ValueTask<bool> Leave(string room, global::System.Threading.CancellationToken cancellationToken)
             {
                 var __result = await _sink.AskAsync("Leave", __id =>
                 {
-                    using var __event = global::Typed.Events.EventWriter.Start("Leave", __id);
-                    global::Typed.Events.EventJson.Write(__event.Json, room);
+                    using var __event = global::Typed.Events.Generated.EventWriter.Start("Leave", __id);
+                    global::Typed.Events.Generated.EventJson.Write(__event.Json, room);
                     return __event.Finish();
                 }, cancellationToken).ConfigureAwait(false);
-                return global::Typed.Events.EventJson.ReadBoolean(__result);
+                return global::Typed.Events.Generated.EventJson.ReadBoolean(__result);
             }
 
             public global::System.Threading.Tasks.Task Ping()
             {
-                using var __event = global::Typed.Events.EventWriter.Start("Ping");
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("Ping");
                 _sink.Send(__event.Finish());
                 return global::System.Threading.Tasks.Task.CompletedTask;
             }
 
             public global::System.Threading.Tasks.ValueTask Pong()
             {
-                using var __event = global::Typed.Events.EventWriter.Start("Pong");
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("Pong");
                 _sink.Send(__event.Finish());
                 return default;
             }

@@ -11,8 +11,8 @@ namespace Lists
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         public static void Register()
         {
-            global::Typed.Events.EventContract<global::Lists.ILists>.Register(static sink => new Sender(sink), Dispatch, Handles);
-            global::Typed.Events.EventDeclarations.Add("global::Lists.ILists", TypeScript);
+            global::Typed.Events.Generated.EventContract<global::Lists.ILists>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.Generated.EventDeclarations.Add("global::Lists.ILists", TypeScript);
         }
 
         /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -29,42 +29,42 @@ namespace Lists
         public static bool Handles(string eventName) => eventName is "All" or "Nested";
 
         /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::Lists.ILists target, global::Typed.Events.IncomingEvent incoming)
+        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::Lists.ILists target, global::Typed.Events.Generated.IncomingEvent incoming)
         {
             switch (incoming.Name)
             {
                 case "All":
                     target.All(
-                        global::Typed.Events.EventJson.ReadArray(incoming.Arg(0), static __e0 => global::Typed.Events.EventJson.ReadInt32(__e0))!,
-                        global::Typed.Events.EventJson.ReadList(incoming.Arg(1), static __e0 => global::Typed.Events.EventJson.ReadString(__e0)!)!,
-                        global::Typed.Events.EventJson.ReadList(incoming.Arg(2), static __e0 => global::Typed.Events.EventJson.ReadDouble(__e0))!,
-                        global::Typed.Events.EventJson.ReadList(incoming.Arg(3), static __e0 => global::Typed.Events.EventJson.ReadInt64(__e0))!,
-                        global::Typed.Events.EventJson.ReadDictionary(incoming.Arg(4), static __e0 => global::Typed.Events.EventJson.ReadInt32(__e0))!,
-                        global::Typed.Events.EventJson.ReadDictionary(incoming.Arg(5), static __e0 => global::Typed.Events.EventJson.ReadList(__e0, static __e1 => global::Typed.Events.EventJson.ReadBoolean(__e1))!)!);
-                    return global::Typed.Events.EventOutcome.Done;
+                        global::Typed.Events.Generated.EventJson.ReadArray(incoming.Arg(0), static __e0 => global::Typed.Events.Generated.EventJson.ReadInt32(__e0))!,
+                        global::Typed.Events.Generated.EventJson.ReadList(incoming.Arg(1), static __e0 => global::Typed.Events.Generated.EventJson.ReadString(__e0)!)!,
+                        global::Typed.Events.Generated.EventJson.ReadList(incoming.Arg(2), static __e0 => global::Typed.Events.Generated.EventJson.ReadDouble(__e0))!,
+                        global::Typed.Events.Generated.EventJson.ReadList(incoming.Arg(3), static __e0 => global::Typed.Events.Generated.EventJson.ReadInt64(__e0))!,
+                        global::Typed.Events.Generated.EventJson.ReadDictionary(incoming.Arg(4), static __e0 => global::Typed.Events.Generated.EventJson.ReadInt32(__e0))!,
+                        global::Typed.Events.Generated.EventJson.ReadDictionary(incoming.Arg(5), static __e0 => global::Typed.Events.Generated.EventJson.ReadList(__e0, static __e1 => global::Typed.Events.Generated.EventJson.ReadBoolean(__e1))!)!);
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 case "Nested":
-                    return global::Typed.Events.EventOutcome.From(target.Nested(global::Typed.Events.EventJson.ReadList(incoming.Arg(0), static __e0 => global::Typed.Events.EventJson.ReadArray(__e0, static __e1 => global::Typed.Events.EventJson.ReadInt32(__e1))!)!), static (__w0, __v0) => global::Typed.Events.EventJson.WriteArray(__w0, __v0, static (__w1, __v1) => global::Typed.Events.EventJson.WriteArray(__w1, __v1, static (__w2, __v2) => global::Typed.Events.EventJson.Write(__w2, __v2))));
+                    return global::Typed.Events.Generated.EventOutcome.From(target.Nested(global::Typed.Events.Generated.EventJson.ReadList(incoming.Arg(0), static __e0 => global::Typed.Events.Generated.EventJson.ReadArray(__e0, static __e1 => global::Typed.Events.Generated.EventJson.ReadInt32(__e1))!)!), static (__w0, __v0) => global::Typed.Events.Generated.EventJson.WriteArray(__w0, __v0, static (__w1, __v1) => global::Typed.Events.Generated.EventJson.WriteArray(__w1, __v1, static (__w2, __v2) => global::Typed.Events.Generated.EventJson.Write(__w2, __v2))));
                 default:
-                    return global::Typed.Events.EventOutcome.NotHandled;
+                    return global::Typed.Events.Generated.EventOutcome.NotHandled;
             }
         }
 
         /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
         private sealed class Sender : global::Lists.ILists
         {
-            private readonly global::Typed.Events.IEventSink _sink;
+            private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-            public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+            public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
             public void All(int[] numbers, global::System.Collections.Generic.List<string> names, global::System.Collections.Generic.IReadOnlyList<double> scores, global::System.Collections.Generic.IEnumerable<long> ids, global::System.Collections.Generic.Dictionary<string, int> counts, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<bool>> flags)
             {
-                using var __event = global::Typed.Events.EventWriter.Start("All");
-                global::Typed.Events.EventJson.WriteArray(__event.Json, numbers, static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
-                global::Typed.Events.EventJson.WriteArray(__event.Json, names, static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
-                global::Typed.Events.EventJson.WriteArray(__event.Json, scores, static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
-                global::Typed.Events.EventJson.WriteArray(__event.Json, ids, static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
-                global::Typed.Events.EventJson.WriteDictionary(__event.Json, counts, static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
-                global::Typed.Events.EventJson.WriteDictionary(__event.Json, flags, static (__w0, __v0) => global::Typed.Events.EventJson.WriteArray(__w0, __v0, static (__w1, __v1) => global::Typed.Events.EventJson.Write(__w1, __v1)));
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("All");
+                global::Typed.Events.Generated.EventJson.WriteArray(__event.Json, numbers, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
+                global::Typed.Events.Generated.EventJson.WriteArray(__event.Json, names, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
+                global::Typed.Events.Generated.EventJson.WriteArray(__event.Json, scores, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
+                global::Typed.Events.Generated.EventJson.WriteArray(__event.Json, ids, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
+                global::Typed.Events.Generated.EventJson.WriteDictionary(__event.Json, counts, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
+                global::Typed.Events.Generated.EventJson.WriteDictionary(__event.Json, flags, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.WriteArray(__w0, __v0, static (__w1, __v1) => global::Typed.Events.Generated.EventJson.Write(__w1, __v1)));
                 _sink.Send(__event.Finish());
             }
 
@@ -72,11 +72,11 @@ namespace Lists
             {
                 var __result = await _sink.AskAsync("Nested", __id =>
                 {
-                    using var __event = global::Typed.Events.EventWriter.Start("Nested", __id);
-                    global::Typed.Events.EventJson.WriteArray(__event.Json, value, static (__w0, __v0) => global::Typed.Events.EventJson.WriteArray(__w0, __v0, static (__w1, __v1) => global::Typed.Events.EventJson.Write(__w1, __v1)));
+                    using var __event = global::Typed.Events.Generated.EventWriter.Start("Nested", __id);
+                    global::Typed.Events.Generated.EventJson.WriteArray(__event.Json, value, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.WriteArray(__w0, __v0, static (__w1, __v1) => global::Typed.Events.Generated.EventJson.Write(__w1, __v1)));
                     return __event.Finish();
                 }, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                return global::Typed.Events.EventJson.ReadList(__result, static __e0 => global::Typed.Events.EventJson.ReadArray(__e0, static __e1 => global::Typed.Events.EventJson.ReadInt32(__e1))!)!;
+                return global::Typed.Events.Generated.EventJson.ReadList(__result, static __e0 => global::Typed.Events.Generated.EventJson.ReadArray(__e0, static __e1 => global::Typed.Events.Generated.EventJson.ReadInt32(__e1))!)!;
             }
         }
     }

@@ -8,14 +8,14 @@ namespace Shop
     public static class ShopEvents
     {
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Order> Info_Shop_Order =
-            global::Typed.Events.EventJson.Info<global::Shop.Order>(global::Shop.ShopJson.Default);
+            global::Typed.Events.Generated.EventJson.Info<global::Shop.Order>(global::Shop.ShopJson.Default);
 
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         public static void Register()
         {
-            global::Typed.Events.EventContract<global::Shop.IShop>.Register(static sink => new Sender(sink), Dispatch, Handles);
-            global::Typed.Events.EventDeclarations.Add("global::Shop.IShop", TypeScript);
+            global::Typed.Events.Generated.EventContract<global::Shop.IShop>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.Generated.EventDeclarations.Add("global::Shop.IShop", TypeScript);
         }
 
         /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -48,42 +48,42 @@ namespace Shop
         public static bool Handles(string eventName) => eventName is "Find" or "Placed";
 
         /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::Shop.IShop target, global::Typed.Events.IncomingEvent incoming)
+        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::Shop.IShop target, global::Typed.Events.Generated.IncomingEvent incoming)
         {
             switch (incoming.Name)
             {
                 case "Find":
-                    return global::Typed.Events.EventOutcome.From(target.Find(global::Typed.Events.EventJson.ReadString(incoming.Arg(0))!), static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0, Info_Shop_Order));
+                    return global::Typed.Events.Generated.EventOutcome.From(target.Find(global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0))!), static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0, Info_Shop_Order));
                 case "Placed":
-                    target.Placed(global::Typed.Events.EventJson.ReadDictionary(incoming.Arg(0), static __e0 => global::Typed.Events.EventJson.ReadArray(__e0, static __e1 => global::Typed.Events.EventJson.Read(__e1, Info_Shop_Order)!)!)!);
-                    return global::Typed.Events.EventOutcome.Done;
+                    target.Placed(global::Typed.Events.Generated.EventJson.ReadDictionary(incoming.Arg(0), static __e0 => global::Typed.Events.Generated.EventJson.ReadArray(__e0, static __e1 => global::Typed.Events.Generated.EventJson.Read(__e1, Info_Shop_Order)!)!)!);
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 default:
-                    return global::Typed.Events.EventOutcome.NotHandled;
+                    return global::Typed.Events.Generated.EventOutcome.NotHandled;
             }
         }
 
         /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
         private sealed class Sender : global::Shop.IShop
         {
-            private readonly global::Typed.Events.IEventSink _sink;
+            private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-            public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+            public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
             public async global::System.Threading.Tasks.Task<global::Shop.Order?> Find(string id)
             {
                 var __result = await _sink.AskAsync("Find", __id =>
                 {
-                    using var __event = global::Typed.Events.EventWriter.Start("Find", __id);
-                    global::Typed.Events.EventJson.Write(__event.Json, id);
+                    using var __event = global::Typed.Events.Generated.EventWriter.Start("Find", __id);
+                    global::Typed.Events.Generated.EventJson.Write(__event.Json, id);
                     return __event.Finish();
                 }, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                return global::Typed.Events.EventJson.Read(__result, Info_Shop_Order);
+                return global::Typed.Events.Generated.EventJson.Read(__result, Info_Shop_Order);
             }
 
             public void Placed(global::System.Collections.Generic.Dictionary<string, global::Shop.Order[]> orders)
             {
-                using var __event = global::Typed.Events.EventWriter.Start("Placed");
-                global::Typed.Events.EventJson.WriteDictionary(__event.Json, orders, static (__w0, __v0) => global::Typed.Events.EventJson.WriteArray(__w0, __v0, static (__w1, __v1) => global::Typed.Events.EventJson.Write(__w1, __v1, Info_Shop_Order)));
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("Placed");
+                global::Typed.Events.Generated.EventJson.WriteDictionary(__event.Json, orders, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.WriteArray(__w0, __v0, static (__w1, __v1) => global::Typed.Events.Generated.EventJson.Write(__w1, __v1, Info_Shop_Order)));
                 _sink.Send(__event.Finish());
             }
         }

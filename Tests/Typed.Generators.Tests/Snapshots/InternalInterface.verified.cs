@@ -9,8 +9,8 @@ internal static class HiddenEvents
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     public static void Register()
     {
-        global::Typed.Events.EventContract<global::IHidden>.Register(static sink => new Sender(sink), Dispatch, Handles);
-        global::Typed.Events.EventDeclarations.Add("global::IHidden", TypeScript);
+        global::Typed.Events.Generated.EventContract<global::IHidden>.Register(static sink => new Sender(sink), Dispatch, Handles);
+        global::Typed.Events.Generated.EventDeclarations.Add("global::IHidden", TypeScript);
     }
 
     /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -26,29 +26,29 @@ internal static class HiddenEvents
     public static bool Handles(string eventName) => eventName is "Secret";
 
     /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-    public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::IHidden target, global::Typed.Events.IncomingEvent incoming)
+    public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::IHidden target, global::Typed.Events.Generated.IncomingEvent incoming)
     {
         switch (incoming.Name)
         {
             case "Secret":
-                target.Secret(global::Typed.Events.EventJson.ReadString(incoming.Arg(0))!);
-                return global::Typed.Events.EventOutcome.Done;
+                target.Secret(global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0))!);
+                return global::Typed.Events.Generated.EventOutcome.Done;
             default:
-                return global::Typed.Events.EventOutcome.NotHandled;
+                return global::Typed.Events.Generated.EventOutcome.NotHandled;
         }
     }
 
     /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
     private sealed class Sender : global::IHidden
     {
-        private readonly global::Typed.Events.IEventSink _sink;
+        private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-        public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+        public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
         public void Secret(string text)
         {
-            using var __event = global::Typed.Events.EventWriter.Start("Secret");
-            global::Typed.Events.EventJson.Write(__event.Json, text);
+            using var __event = global::Typed.Events.Generated.EventWriter.Start("Secret");
+            global::Typed.Events.Generated.EventJson.Write(__event.Json, text);
             _sink.Send(__event.Finish());
         }
     }

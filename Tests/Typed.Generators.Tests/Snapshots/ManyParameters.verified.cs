@@ -11,8 +11,8 @@ namespace Shapes
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         public static void Register()
         {
-            global::Typed.Events.EventContract<global::Shapes.IDraw>.Register(static sink => new Sender(sink), Dispatch, Handles);
-            global::Typed.Events.EventDeclarations.Add("global::Shapes.IDraw", TypeScript);
+            global::Typed.Events.Generated.EventContract<global::Shapes.IDraw>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.Generated.EventDeclarations.Add("global::Shapes.IDraw", TypeScript);
         }
 
         /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -28,56 +28,56 @@ namespace Shapes
         public static bool Handles(string eventName) => eventName is "Line";
 
         /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::Shapes.IDraw target, global::Typed.Events.IncomingEvent incoming)
+        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::Shapes.IDraw target, global::Typed.Events.Generated.IncomingEvent incoming)
         {
             switch (incoming.Name)
             {
                 case "Line":
                     target.Line(
-                        global::Typed.Events.EventJson.ReadInt32(incoming.Arg(0)),
-                        global::Typed.Events.EventJson.ReadInt32(incoming.Arg(1)),
-                        global::Typed.Events.EventJson.ReadInt32(incoming.Arg(2)),
-                        global::Typed.Events.EventJson.ReadInt32(incoming.Arg(3)),
-                        global::Typed.Events.EventJson.ReadEnum<global::Shapes.Color>(incoming.Arg(4)),
-                        global::Typed.Events.EventJson.ReadDouble(incoming.Arg(5)),
-                        global::Typed.Events.EventJson.ReadBoolean(incoming.Arg(6)),
-                        global::Typed.Events.EventJson.ReadString(incoming.Arg(7))!,
-                        global::Typed.Events.EventJson.ReadGuid(incoming.Arg(8)),
-                        global::Typed.Events.EventJson.ReadDateTimeOffset(incoming.Arg(9)),
-                        global::Typed.Events.EventJson.ReadTimeSpan(incoming.Arg(10)),
-                        global::Typed.Events.EventJson.ReadChar(incoming.Arg(11)),
-                        global::Typed.Events.EventJson.ReadDecimal(incoming.Arg(12)),
-                        global::Typed.Events.EventJson.ReadBytes(incoming.Arg(13))!);
-                    return global::Typed.Events.EventOutcome.Done;
+                        global::Typed.Events.Generated.EventJson.ReadInt32(incoming.Arg(0)),
+                        global::Typed.Events.Generated.EventJson.ReadInt32(incoming.Arg(1)),
+                        global::Typed.Events.Generated.EventJson.ReadInt32(incoming.Arg(2)),
+                        global::Typed.Events.Generated.EventJson.ReadInt32(incoming.Arg(3)),
+                        global::Typed.Events.Generated.EventJson.ReadEnum<global::Shapes.Color>(incoming.Arg(4)),
+                        global::Typed.Events.Generated.EventJson.ReadDouble(incoming.Arg(5)),
+                        global::Typed.Events.Generated.EventJson.ReadBoolean(incoming.Arg(6)),
+                        global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(7))!,
+                        global::Typed.Events.Generated.EventJson.ReadGuid(incoming.Arg(8)),
+                        global::Typed.Events.Generated.EventJson.ReadDateTimeOffset(incoming.Arg(9)),
+                        global::Typed.Events.Generated.EventJson.ReadTimeSpan(incoming.Arg(10)),
+                        global::Typed.Events.Generated.EventJson.ReadChar(incoming.Arg(11)),
+                        global::Typed.Events.Generated.EventJson.ReadDecimal(incoming.Arg(12)),
+                        global::Typed.Events.Generated.EventJson.ReadBytes(incoming.Arg(13))!);
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 default:
-                    return global::Typed.Events.EventOutcome.NotHandled;
+                    return global::Typed.Events.Generated.EventOutcome.NotHandled;
             }
         }
 
         /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
         private sealed class Sender : global::Shapes.IDraw
         {
-            private readonly global::Typed.Events.IEventSink _sink;
+            private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-            public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+            public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
             public void Line(int x1, int y1, int x2, int y2, global::Shapes.Color color, double width, bool dashed, string label, global::System.Guid id, global::System.DateTimeOffset at, global::System.TimeSpan lasting, char mark, decimal price, byte[] data)
             {
-                using var __event = global::Typed.Events.EventWriter.Start("Line");
-                global::Typed.Events.EventJson.Write(__event.Json, x1);
-                global::Typed.Events.EventJson.Write(__event.Json, y1);
-                global::Typed.Events.EventJson.Write(__event.Json, x2);
-                global::Typed.Events.EventJson.Write(__event.Json, y2);
-                global::Typed.Events.EventJson.WriteEnum(__event.Json, color);
-                global::Typed.Events.EventJson.Write(__event.Json, width);
-                global::Typed.Events.EventJson.Write(__event.Json, dashed);
-                global::Typed.Events.EventJson.Write(__event.Json, label);
-                global::Typed.Events.EventJson.Write(__event.Json, id);
-                global::Typed.Events.EventJson.Write(__event.Json, at);
-                global::Typed.Events.EventJson.Write(__event.Json, lasting);
-                global::Typed.Events.EventJson.Write(__event.Json, mark);
-                global::Typed.Events.EventJson.Write(__event.Json, price);
-                global::Typed.Events.EventJson.Write(__event.Json, data);
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("Line");
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, x1);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, y1);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, x2);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, y2);
+                global::Typed.Events.Generated.EventJson.WriteEnum(__event.Json, color);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, width);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, dashed);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, label);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, id);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, at);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, lasting);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, mark);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, price);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, data);
                 _sink.Send(__event.Finish());
             }
         }

@@ -11,8 +11,8 @@ namespace Outer.Inner.Deeper
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         public static void Register()
         {
-            global::Typed.Events.EventContract<global::Outer.Inner.Deeper.INested>.Register(static sink => new Sender(sink), Dispatch, Handles);
-            global::Typed.Events.EventDeclarations.Add("global::Outer.Inner.Deeper.INested", TypeScript);
+            global::Typed.Events.Generated.EventContract<global::Outer.Inner.Deeper.INested>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.Generated.EventDeclarations.Add("global::Outer.Inner.Deeper.INested", TypeScript);
         }
 
         /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -28,32 +28,32 @@ namespace Outer.Inner.Deeper
         public static bool Handles(string eventName) => eventName is "Event";
 
         /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::Outer.Inner.Deeper.INested target, global::Typed.Events.IncomingEvent incoming)
+        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::Outer.Inner.Deeper.INested target, global::Typed.Events.Generated.IncomingEvent incoming)
         {
             switch (incoming.Name)
             {
                 case "Event":
                     target.Event(
-                        global::Typed.Events.EventJson.ReadString(incoming.Arg(0))!,
-                        global::Typed.Events.EventJson.ReadInt32(incoming.Arg(1)));
-                    return global::Typed.Events.EventOutcome.Done;
+                        global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0))!,
+                        global::Typed.Events.Generated.EventJson.ReadInt32(incoming.Arg(1)));
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 default:
-                    return global::Typed.Events.EventOutcome.NotHandled;
+                    return global::Typed.Events.Generated.EventOutcome.NotHandled;
             }
         }
 
         /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
         private sealed class Sender : global::Outer.Inner.Deeper.INested
         {
-            private readonly global::Typed.Events.IEventSink _sink;
+            private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-            public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+            public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
             public void Event(string @class, int @event)
             {
-                using var __event = global::Typed.Events.EventWriter.Start("Event");
-                global::Typed.Events.EventJson.Write(__event.Json, @class);
-                global::Typed.Events.EventJson.Write(__event.Json, @event);
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("Event");
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, @class);
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, @event);
                 _sink.Send(__event.Finish());
             }
         }

@@ -11,8 +11,8 @@ namespace Maybe
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         public static void Register()
         {
-            global::Typed.Events.EventContract<global::Maybe.IMaybe>.Register(static sink => new Sender(sink), Dispatch, Handles);
-            global::Typed.Events.EventDeclarations.Add("global::Maybe.IMaybe", TypeScript);
+            global::Typed.Events.Generated.EventContract<global::Maybe.IMaybe>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.Generated.EventDeclarations.Add("global::Maybe.IMaybe", TypeScript);
         }
 
         /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -29,38 +29,38 @@ namespace Maybe
         public static bool Handles(string eventName) => eventName is "Some" or "Find";
 
         /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::Maybe.IMaybe target, global::Typed.Events.IncomingEvent incoming)
+        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::Maybe.IMaybe target, global::Typed.Events.Generated.IncomingEvent incoming)
         {
             switch (incoming.Name)
             {
                 case "Some":
                     target.Some(
-                        global::Typed.Events.EventJson.ReadString(incoming.Arg(0)),
-                        global::Typed.Events.EventJson.ReadNullable(incoming.Arg(1), static __e0 => global::Typed.Events.EventJson.ReadInt32(__e0)),
-                        global::Typed.Events.EventJson.ReadList(incoming.Arg(2), static __e0 => global::Typed.Events.EventJson.ReadString(__e0)),
-                        global::Typed.Events.EventJson.ReadArray(incoming.Arg(3), static __e0 => global::Typed.Events.EventJson.ReadNullable(__e0, static __e1 => global::Typed.Events.EventJson.ReadInt32(__e1)))!);
-                    return global::Typed.Events.EventOutcome.Done;
+                        global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0)),
+                        global::Typed.Events.Generated.EventJson.ReadNullable(incoming.Arg(1), static __e0 => global::Typed.Events.Generated.EventJson.ReadInt32(__e0)),
+                        global::Typed.Events.Generated.EventJson.ReadList(incoming.Arg(2), static __e0 => global::Typed.Events.Generated.EventJson.ReadString(__e0)),
+                        global::Typed.Events.Generated.EventJson.ReadArray(incoming.Arg(3), static __e0 => global::Typed.Events.Generated.EventJson.ReadNullable(__e0, static __e1 => global::Typed.Events.Generated.EventJson.ReadInt32(__e1)))!);
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 case "Find":
-                    return global::Typed.Events.EventOutcome.From(target.Find(global::Typed.Events.EventJson.ReadString(incoming.Arg(0))), static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
+                    return global::Typed.Events.Generated.EventOutcome.From(target.Find(global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0))), static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
                 default:
-                    return global::Typed.Events.EventOutcome.NotHandled;
+                    return global::Typed.Events.Generated.EventOutcome.NotHandled;
             }
         }
 
         /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
         private sealed class Sender : global::Maybe.IMaybe
         {
-            private readonly global::Typed.Events.IEventSink _sink;
+            private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-            public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+            public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
             public void Some(string? name, int? count, global::System.Collections.Generic.List<string?>? names, int?[] counts)
             {
-                using var __event = global::Typed.Events.EventWriter.Start("Some");
-                global::Typed.Events.EventJson.Write(__event.Json, name);
-                global::Typed.Events.EventJson.WriteNullable(__event.Json, count, static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
-                global::Typed.Events.EventJson.WriteArray(__event.Json, names, static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0));
-                global::Typed.Events.EventJson.WriteArray(__event.Json, counts, static (__w0, __v0) => global::Typed.Events.EventJson.WriteNullable(__w0, __v0, static (__w1, __v1) => global::Typed.Events.EventJson.Write(__w1, __v1)));
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("Some");
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, name);
+                global::Typed.Events.Generated.EventJson.WriteNullable(__event.Json, count, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
+                global::Typed.Events.Generated.EventJson.WriteArray(__event.Json, names, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0));
+                global::Typed.Events.Generated.EventJson.WriteArray(__event.Json, counts, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.WriteNullable(__w0, __v0, static (__w1, __v1) => global::Typed.Events.Generated.EventJson.Write(__w1, __v1)));
                 _sink.Send(__event.Finish());
             }
 
@@ -68,11 +68,11 @@ namespace Maybe
             {
                 var __result = await _sink.AskAsync("Find", __id =>
                 {
-                    using var __event = global::Typed.Events.EventWriter.Start("Find", __id);
-                    global::Typed.Events.EventJson.Write(__event.Json, key);
+                    using var __event = global::Typed.Events.Generated.EventWriter.Start("Find", __id);
+                    global::Typed.Events.Generated.EventJson.Write(__event.Json, key);
                     return __event.Finish();
                 }, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                return global::Typed.Events.EventJson.ReadString(__result);
+                return global::Typed.Events.Generated.EventJson.ReadString(__result);
             }
         }
     }

@@ -8,14 +8,14 @@ namespace People
     public static class PeopleEvents
     {
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::People.Person> Info_People_Person =
-            global::Typed.Events.EventJson.Info<global::People.Person>(global::People.PeopleJson.Default);
+            global::Typed.Events.Generated.EventJson.Info<global::People.Person>(global::People.PeopleJson.Default);
 
         /// <summary>Makes this contract's sender and dispatcher known to the runtime.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         public static void Register()
         {
-            global::Typed.Events.EventContract<global::People.IPeople>.Register(static sink => new Sender(sink), Dispatch, Handles);
-            global::Typed.Events.EventDeclarations.Add("global::People.IPeople", TypeScript);
+            global::Typed.Events.Generated.EventContract<global::People.IPeople>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.Generated.EventDeclarations.Add("global::People.IPeople", TypeScript);
         }
 
         /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -39,36 +39,36 @@ namespace People
         public static bool Handles(string eventName) => eventName is "Arrived" or "Find" or "Many";
 
         /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::People.IPeople target, global::Typed.Events.IncomingEvent incoming)
+        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::People.IPeople target, global::Typed.Events.Generated.IncomingEvent incoming)
         {
             switch (incoming.Name)
             {
                 case "Arrived":
-                    target.Arrived(global::Typed.Events.EventJson.Read(incoming.Arg(0), Info_People_Person)!);
-                    return global::Typed.Events.EventOutcome.Done;
+                    target.Arrived(global::Typed.Events.Generated.EventJson.Read(incoming.Arg(0), Info_People_Person)!);
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 case "Find":
-                    return global::Typed.Events.EventOutcome.From(target.Find(global::Typed.Events.EventJson.ReadString(incoming.Arg(0))!), static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0, Info_People_Person));
+                    return global::Typed.Events.Generated.EventOutcome.From(target.Find(global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0))!), static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0, Info_People_Person));
                 case "Many":
                     target.Many(
-                        global::Typed.Events.EventJson.ReadList(incoming.Arg(0), static __e0 => global::Typed.Events.EventJson.Read(__e0, Info_People_Person)!)!,
-                        global::Typed.Events.EventJson.ReadDictionary(incoming.Arg(1), static __e0 => global::Typed.Events.EventJson.Read(__e0, Info_People_Person)!)!);
-                    return global::Typed.Events.EventOutcome.Done;
+                        global::Typed.Events.Generated.EventJson.ReadList(incoming.Arg(0), static __e0 => global::Typed.Events.Generated.EventJson.Read(__e0, Info_People_Person)!)!,
+                        global::Typed.Events.Generated.EventJson.ReadDictionary(incoming.Arg(1), static __e0 => global::Typed.Events.Generated.EventJson.Read(__e0, Info_People_Person)!)!);
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 default:
-                    return global::Typed.Events.EventOutcome.NotHandled;
+                    return global::Typed.Events.Generated.EventOutcome.NotHandled;
             }
         }
 
         /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
         private sealed class Sender : global::People.IPeople
         {
-            private readonly global::Typed.Events.IEventSink _sink;
+            private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-            public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+            public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
             public void Arrived(global::People.Person person)
             {
-                using var __event = global::Typed.Events.EventWriter.Start("Arrived");
-                global::Typed.Events.EventJson.Write(__event.Json, person, Info_People_Person);
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("Arrived");
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, person, Info_People_Person);
                 _sink.Send(__event.Finish());
             }
 
@@ -76,18 +76,18 @@ namespace People
             {
                 var __result = await _sink.AskAsync("Find", __id =>
                 {
-                    using var __event = global::Typed.Events.EventWriter.Start("Find", __id);
-                    global::Typed.Events.EventJson.Write(__event.Json, name);
+                    using var __event = global::Typed.Events.Generated.EventWriter.Start("Find", __id);
+                    global::Typed.Events.Generated.EventJson.Write(__event.Json, name);
                     return __event.Finish();
                 }, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                return global::Typed.Events.EventJson.Read(__result, Info_People_Person);
+                return global::Typed.Events.Generated.EventJson.Read(__result, Info_People_Person);
             }
 
             public void Many(global::System.Collections.Generic.List<global::People.Person> people, global::System.Collections.Generic.Dictionary<string, global::People.Person> byName)
             {
-                using var __event = global::Typed.Events.EventWriter.Start("Many");
-                global::Typed.Events.EventJson.WriteArray(__event.Json, people, static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0, Info_People_Person));
-                global::Typed.Events.EventJson.WriteDictionary(__event.Json, byName, static (__w0, __v0) => global::Typed.Events.EventJson.Write(__w0, __v0, Info_People_Person));
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("Many");
+                global::Typed.Events.Generated.EventJson.WriteArray(__event.Json, people, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0, Info_People_Person));
+                global::Typed.Events.Generated.EventJson.WriteDictionary(__event.Json, byName, static (__w0, __v0) => global::Typed.Events.Generated.EventJson.Write(__w0, __v0, Info_People_Person));
                 _sink.Send(__event.Finish());
             }
         }

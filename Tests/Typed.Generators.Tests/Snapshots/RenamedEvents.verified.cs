@@ -11,8 +11,8 @@ namespace Renamed
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         public static void Register()
         {
-            global::Typed.Events.EventContract<global::Renamed.IRenamed>.Register(static sink => new Sender(sink), Dispatch, Handles);
-            global::Typed.Events.EventDeclarations.Add("global::Renamed.IRenamed", TypeScript);
+            global::Typed.Events.Generated.EventContract<global::Renamed.IRenamed>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.Generated.EventDeclarations.Add("global::Renamed.IRenamed", TypeScript);
         }
 
         /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -29,38 +29,38 @@ namespace Renamed
         public static bool Handles(string eventName) => eventName is "chat message" or "weird\"name";
 
         /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::Renamed.IRenamed target, global::Typed.Events.IncomingEvent incoming)
+        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::Renamed.IRenamed target, global::Typed.Events.Generated.IncomingEvent incoming)
         {
             switch (incoming.Name)
             {
                 case "chat message":
-                    target.Message(global::Typed.Events.EventJson.ReadString(incoming.Arg(0))!);
-                    return global::Typed.Events.EventOutcome.Done;
+                    target.Message(global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0))!);
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 case "weird\"name":
                     target.Weird();
-                    return global::Typed.Events.EventOutcome.Done;
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 default:
-                    return global::Typed.Events.EventOutcome.NotHandled;
+                    return global::Typed.Events.Generated.EventOutcome.NotHandled;
             }
         }
 
         /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
         private sealed class Sender : global::Renamed.IRenamed
         {
-            private readonly global::Typed.Events.IEventSink _sink;
+            private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-            public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+            public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
             public void Message(string text)
             {
-                using var __event = global::Typed.Events.EventWriter.Start("chat message");
-                global::Typed.Events.EventJson.Write(__event.Json, text);
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("chat message");
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, text);
                 _sink.Send(__event.Finish());
             }
 
             public void Weird()
             {
-                using var __event = global::Typed.Events.EventWriter.Start("weird\"name");
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("weird\"name");
                 _sink.Send(__event.Finish());
             }
         }

@@ -11,8 +11,8 @@ namespace Pair
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         public static void Register()
         {
-            global::Typed.Events.EventContract<global::Pair.IServerSide>.Register(static sink => new Sender(sink), Dispatch, Handles);
-            global::Typed.Events.EventDeclarations.Add("global::Pair.IServerSide", TypeScript);
+            global::Typed.Events.Generated.EventContract<global::Pair.IServerSide>.Register(static sink => new Sender(sink), Dispatch, Handles);
+            global::Typed.Events.Generated.EventDeclarations.Add("global::Pair.IServerSide", TypeScript);
         }
 
         /// <summary>The contract's TypeScript declaration, for pages.</summary>
@@ -28,29 +28,29 @@ namespace Pair
         public static bool Handles(string eventName) => eventName is "Hello";
 
         /// <summary>Calls the method of <paramref name="target"/> that the incoming event names, with its decoded arguments.</summary>
-        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.EventOutcome> Dispatch(global::Pair.IServerSide target, global::Typed.Events.IncomingEvent incoming)
+        public static global::System.Threading.Tasks.ValueTask<global::Typed.Events.Generated.EventOutcome> Dispatch(global::Pair.IServerSide target, global::Typed.Events.Generated.IncomingEvent incoming)
         {
             switch (incoming.Name)
             {
                 case "Hello":
-                    target.Hello(global::Typed.Events.EventJson.ReadString(incoming.Arg(0))!);
-                    return global::Typed.Events.EventOutcome.Done;
+                    target.Hello(global::Typed.Events.Generated.EventJson.ReadString(incoming.Arg(0))!);
+                    return global::Typed.Events.Generated.EventOutcome.Done;
                 default:
-                    return global::Typed.Events.EventOutcome.NotHandled;
+                    return global::Typed.Events.Generated.EventOutcome.NotHandled;
             }
         }
 
         /// <summary>Encodes each call as one event message and hands it to the sink.</summary>
         private sealed class Sender : global::Pair.IServerSide
         {
-            private readonly global::Typed.Events.IEventSink _sink;
+            private readonly global::Typed.Events.Generated.IEventSink _sink;
 
-            public Sender(global::Typed.Events.IEventSink sink) => _sink = sink;
+            public Sender(global::Typed.Events.Generated.IEventSink sink) => _sink = sink;
 
             public void Hello(string name)
             {
-                using var __event = global::Typed.Events.EventWriter.Start("Hello");
-                global::Typed.Events.EventJson.Write(__event.Json, name);
+                using var __event = global::Typed.Events.Generated.EventWriter.Start("Hello");
+                global::Typed.Events.Generated.EventJson.Write(__event.Json, name);
                 _sink.Send(__event.Finish());
             }
         }

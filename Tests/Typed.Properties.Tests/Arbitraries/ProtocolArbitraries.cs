@@ -9,7 +9,7 @@ public static class ProtocolArbitraries
 
     public static Arbitrary<Batch> Batch() => Arbitraries.Batch.Any.ToArbitrary();
 
-    public static Arbitrary<DeliveryNumbers> DeliveryNumbers() => Numbers.Any.ToArbitrary();
+    public static Arbitrary<DrawnNumbers> DrawnNumbers() => Numbers.Any.ToArbitrary();
 
     public static Arbitrary<SpelledText> SpelledText() => SpelledTexts.Any.ToArbitrary();
 

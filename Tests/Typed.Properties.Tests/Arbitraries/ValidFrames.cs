@@ -9,9 +9,9 @@ internal static class ValidFrames
     public static Gen<byte[]> Any =>
         Gen.OneOf(
             Batches.Select(messages => ServerFrame.Encode(messages)),
-            Batches.SelectMany(_ => Numbers.Any, NumberedFrame.Write),
+            Batches.SelectMany(_ => Numbers.Any, (messages, numbers) => NumberedFrame.Write(messages, numbers.Value)),
             Batches.Select(messages => ClientPayload.Encode(messages)),
-            Batches.SelectMany(_ => Numbers.Any, (messages, numbers) => ClientPayload.EncodeEnvelope(messages, numbers)),
+            Batches.SelectMany(_ => Numbers.Any, (messages, numbers) => ClientPayload.EncodeEnvelope(messages, numbers.Value)),
             Batches.Select(messages => ServerFrame.Encode([Handshake.Create("s3ss10n-1d"), .. messages])),
             Gen.Constant(Heartbeat.Frame.ToArray()));
 

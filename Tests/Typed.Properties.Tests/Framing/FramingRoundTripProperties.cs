@@ -20,15 +20,17 @@ public class FramingRoundTripProperties
         ReadsBackBothWays(batch);
 
     [Property]
-    public Property A_frame_written_piece_by_piece_reads_back_with_its_delivery_numbers(Batch batch, DeliveryNumbers numbers)
+    public Property A_frame_written_piece_by_piece_reads_back_with_its_delivery_numbers(Batch batch, DrawnNumbers drawn)
     {
+        var numbers = drawn.Value;
         var content = ServerFrame.ParseContent(NumberedFrame.Write(batch.Messages, numbers));
         return ReadBack.Exactly(content.Messages, content.Numbers, batch.Messages, numbers);
     }
 
     [Property]
-    public Property An_envelope_reads_back_with_its_numbers_or_is_refused_for_messages_without_a_seq(Batch batch, DeliveryNumbers numbers)
+    public Property An_envelope_reads_back_with_its_numbers_or_is_refused_for_messages_without_a_seq(Batch batch, DrawnNumbers drawn)
     {
+        var numbers = drawn.Value;
         var envelope = ClientPayload.EncodeEnvelope(batch.Messages, numbers);
         if (batch.Messages.Length > 0 && numbers.Seq is null)
         {

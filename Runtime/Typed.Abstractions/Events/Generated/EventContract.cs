@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace Typed.Events;
+namespace Typed.Events.Generated;
 
 /// <summary>
 /// What the source generator made for the event contract <typeparamref name="T"/>: its sender and
 /// its dispatcher. Generated code registers them from a module initializer; nothing is looked up
 /// by reflection.
 /// </summary>
+/// <remarks>For generated code: applications need not name it, and it may change without notice.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class EventContract<T>
     where T : class
 {

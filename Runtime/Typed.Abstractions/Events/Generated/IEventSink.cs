@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Typed.Messages;
 
-namespace Typed.Events;
+namespace Typed.Events.Generated;
 
 /// <summary>
 /// Where a generated sender hands the event messages it encodes: one client, every client, or
 /// the server. The only runtime piece generated senders talk to.
 /// </summary>
+/// <remarks>For generated code: applications need not name it, and it may change without notice.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IEventSink
 {
     /// <summary>Sends an event that expects no answer.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Typed.Events;
+namespace Typed.Events.Generated;
 
 /// <summary>The reading half of <see cref="EventJson"/>: one method per supported type.</summary>
 public static partial class EventJson

@@ -1,9 +1,10 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Typed.Events;
+namespace Typed.Events.Generated;
 
 /// <summary>
 /// Encodes and decodes event arguments without reflection: one method per supported type, composed
@@ -11,11 +12,12 @@ namespace Typed.Events;
 /// from the contract's serializer context for the application's own types.
 /// </summary>
 /// <remarks>
-/// Public for the code the generator emits; applications need not call it. Each method reads or
-/// writes exactly one JSON value, in the form System.Text.Json gives the type by default. A reader
+/// For generated code: applications need not call it, and it may change without notice. Each
+/// method reads or writes exactly one JSON value, in the form System.Text.Json gives the type by default. A reader
 /// given the wrong kind of value throws <see cref="InvalidOperationException"/>, and one given a
 /// value its type cannot hold <see cref="FormatException"/>, as <see cref="JsonElement"/> does.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class EventJson
 {
     // An empty resolver: enum type information is made by hand below, and nothing is looked up by reflection.

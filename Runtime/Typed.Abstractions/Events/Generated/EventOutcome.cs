@@ -1,11 +1,14 @@
+using System.ComponentModel;
 using System.Text.Json;
 
-namespace Typed.Events;
+namespace Typed.Events.Generated;
 
 /// <summary>
 /// What a generated dispatcher did with an event: not its event, handled, or handled with a
 /// result (the result's JSON) for the answer.
 /// </summary>
+/// <remarks>For generated code: applications need not name it, and it may change without notice.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct EventOutcome(bool Handled, ReadOnlyMemory<byte> Result)
 {
     /// <summary>Not one of the contract's events.</summary>

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
+using System.ComponentModel;
 
-namespace Typed.Events;
+namespace Typed.Events.Generated;
 
 /// <summary>
 /// The TypeScript declarations of every event contract whose generated code has registered
 /// itself, for the server to hand to web pages: one interface per contract, made by the source
 /// generator from the same C# interface.
 /// </summary>
+/// <remarks>For generated code: applications need not name it, and it may change without notice.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class EventDeclarations
 {
     private static readonly ConcurrentDictionary<string, string> Declarations = new(StringComparer.Ordinal);

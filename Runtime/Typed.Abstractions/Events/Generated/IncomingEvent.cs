@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json;
 
-namespace Typed.Events;
+namespace Typed.Events.Generated;
 
 /// <summary>An event as it arrived: its name, its arguments, and its id when it expects an answer.</summary>
+/// <remarks>For generated code: applications need not name it, and it may change without notice.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct IncomingEvent(string Name, JsonElement Args, long? Id)
 {
     /// <summary>How many arguments arrived (the sender may have sent fewer or more than the handler takes).</summary>

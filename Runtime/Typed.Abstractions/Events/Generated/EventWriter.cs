@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Typed.Messages;
 
-namespace Typed.Events;
+namespace Typed.Events.Generated;
 
 /// <summary>
 /// Builds one event message: <c>{"event":"Name","args":[...]}</c>, with <c>"id":N</c> when an answer
 /// is expected. Generated senders write the arguments into <see cref="Json"/> in order.
 /// </summary>
+/// <remarks>For generated code: applications need not name it, and it may change without notice.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EventWriter : IDisposable
 {
     private readonly JsonScratch _scratch = JsonScratch.Rent();
