@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Typed.Client.Transports;
 using Typed.Framing;
 using Typed.Messages;
+using Typed.Threading;
 
 namespace Typed.Client;
 
@@ -9,12 +10,6 @@ namespace Typed.Client;
 public sealed partial class Socket
 {
     private readonly Gate _receiveGate = new();
-
-    // The socket whose frame this thread is handing to the application: what a handler sends it
-    // meanwhile is written once the whole frame is handed over, in one payload, on this thread
-    // (waking the pump for it costs more than the write).
-    [ThreadStatic]
-    private static Socket? t_answering;
 
     // Set by a send from a handler on the receiving thread; read by that thread after the frame.
     private bool _answerQueued;
@@ -113,9 +108,9 @@ public sealed partial class Socket
             Raise(Opened, nameof(Opened));
         }
 
-        var outer = t_answering;
-        t_answering = this;
-        try
+        // What a handler sends meanwhile is written once the whole frame is handed over, in one
+        // payload, on this thread.
+        using (AnsweringThread<Socket>.Enter(this))
         {
             for (var i = first; i < messages.Count; i++)
             {
@@ -124,10 +119,6 @@ public sealed partial class Socket
                     Raise(MessageReceived, messages[i]);
                 }
             }
-        }
-        finally
-        {
-            t_answering = outer;
         }
 
         if (_answerQueued)

@@ -4,6 +4,7 @@ using Typed.Client.Delivery;
 using Typed.Client.Transports;
 using Typed.Framing;
 using Typed.Messages;
+using Typed.Threading;
 
 namespace Typed.Client;
 
@@ -28,7 +29,7 @@ public sealed partial class Socket
     internal void Enqueue(Message message)
     {
         _outbox.Add(message);
-        if (t_answering == this)
+        if (AnsweringThread<Socket>.IsAnswering(this))
         {
             _answerQueued = true; // written once the frame is handed over
             return;

@@ -60,7 +60,7 @@ public sealed partial class Listener
         }
         finally
         {
-            client.HooksDone();
+            client.Session.HooksDone();
         }
     }
 

@@ -79,8 +79,7 @@ public sealed partial class Listener
         return await EventContract<TContract>.Dispatch(handler, incoming).ConfigureAwait(false);
     }
 
-    /// <summary>An answer to one of the server's questions, an event for a handler, or else a plain message.</summary>
+    /// <summary>An event for a handler, or else a plain message (answers to the server's questions were taken as they arrived).</summary>
     private bool TryHandleTyped(Client client, Typed.Messages.Message message) =>
-        client.Answers.TryComplete(message)
-        || _handlers.TryDispatch(client, message, SendAnswer, HandlerFailed);
+        _handlers.TryDispatch(client, message, SendAnswer, HandlerFailed);
 }

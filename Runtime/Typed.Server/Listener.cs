@@ -15,7 +15,7 @@ namespace Typed.Server;
 /// </summary>
 public sealed partial class Listener
 {
-    private readonly ConcurrentDictionary<string, Client> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Client> _connected = new(StringComparer.Ordinal);
     private readonly ILogger<Listener> _logger;
     private readonly IServiceProvider _services;
@@ -123,7 +123,7 @@ public sealed partial class Listener
             var excluded = skip?.Contains(client.SessionId) ?? Array.IndexOf(except, client.SessionId) >= 0;
             if (!excluded)
             {
-                client.Enqueue(item);
+                client.Session.Enqueue(item);
             }
         }
     }
@@ -140,22 +140,22 @@ public sealed partial class Listener
         }
     }
 
-    internal Client OpenSession(string transport, bool acknowledged, Framing.SessionTiming timing)
+    internal Session OpenSession(string transport, bool acknowledged, Framing.SessionTiming timing)
     {
         while (true)
         {
-            var client = new Client(this, SessionIds.Create(), transport, acknowledged, timing);
-            if (_sessions.TryAdd(client.SessionId, client))
+            var session = new Session(this, SessionIds.Create(), transport, acknowledged, timing);
+            if (_sessions.TryAdd(session.SessionId, session))
             {
-                Log.SessionOpened(_logger, client.SessionId, transport);
-                Raise(ClientConnecting, client, nameof(ClientConnecting));
-                return client;
+                Log.SessionOpened(_logger, session.SessionId, transport);
+                Raise(ClientConnecting, session.Client, nameof(ClientConnecting));
+                return session;
             }
         }
     }
 
-    internal bool TryGetSession(string sessionId, out Client client) =>
-        _sessions.TryGetValue(sessionId, out client!) && !client.IsEnded;
+    internal bool TryGetSession(string sessionId, out Session session) =>
+        _sessions.TryGetValue(sessionId, out session!) && !session.IsEnded;
 
     internal void IndexConnected(Client client)
     {
@@ -188,15 +188,16 @@ public sealed partial class Listener
         }
     }
 
-    internal void OnSlowConsumer(Client client, long queuedBytes) =>
-        Log.SlowConsumer(_logger, client.SessionId, queuedBytes, Options.MaxQueuedBytes);
+    internal void OnSlowConsumer(Session session, long queuedBytes) =>
+        Log.SlowConsumer(_logger, session.SessionId, queuedBytes, Options.MaxQueuedBytes);
 
-    internal void OnEnded(Client client, bool wasConnected, DisconnectReason reason)
+    internal void OnEnded(Session session, bool wasConnected, DisconnectReason reason)
     {
-        _sessions.TryRemove(client.SessionId, out _);
-        if (_connected.TryRemove(client.SessionId, out _))
+        var client = session.Client;
+        _sessions.TryRemove(session.SessionId, out _);
+        if (_connected.TryRemove(session.SessionId, out _))
         {
-            _backplane?.SessionEnded(client.SessionId);
+            _backplane?.SessionEnded(session.SessionId);
         }
 
         if (!wasConnected)

@@ -15,13 +15,49 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public bool Contains(string fragment) => _entries.Any(e => e.Message.Contains(fragment, StringComparison.Ordinal));
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+    /// <summary>The first line, written already or to come, that holds <paramref name="fragment"/>.</summary>
+    public async Task<LogEntry> WaitForAsync(string fragment)
+    {
+        var written = new TaskCompletionSource<LogEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(LogEntry entry)
+        {
+            if (entry.Message.Contains(fragment, StringComparison.Ordinal))
+            {
+                written.TrySetResult(entry);
+            }
+        }
+
+        Added += Check;
+        try
+        {
+            foreach (var entry in _entries)
+            {
+                Check(entry);
+            }
+
+            return await written.Task.Within();
+        }
+        finally
+        {
+            Added -= Check;
+        }
+    }
+
+    private event Action<LogEntry>? Added;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
+
+    private void Add(LogEntry entry)
+    {
+        _entries.Enqueue(entry);
+        Added?.Invoke(entry);
+    }
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    private sealed class Logger(string category, CapturedLogs logs) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -29,7 +65,7 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception));
+            logs.Add(new LogEntry(category, logLevel, formatter(state, exception), exception));
     }
 }
 

@@ -12,7 +12,7 @@ internal sealed class SessionEventSink(Listener listener, string sessionId) : IE
 
     public Task<JsonElement> AskAsync(string eventName, Func<long, Message> request, CancellationToken cancellationToken) =>
         listener.ClientsIndex.TryGetValue(sessionId, out var client)
-            ? client.Answers.AskAsync(eventName, request, client.Send, cancellationToken)
+            ? client.Session.Answers.AskAsync(eventName, request, client.Session.EnqueueQuestion, cancellationToken)
             : throw new InvalidOperationException($"'{eventName}' expects an answer, and session {sessionId} is not connected to this node: answers do not cross the backplane.");
 
     private async Task SendAsync(Message message)

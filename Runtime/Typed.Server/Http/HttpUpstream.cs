@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Typed.Buffers;
 using Typed.Framing;
 using Typed.Server.Logging;
+using Typed.Server.Sessions;
 
 namespace Typed.Server.Http;
 
@@ -10,24 +11,27 @@ namespace Typed.Server.Http;
 /// <c>POST /{resource}/{transport}/{sessionid}/send</c>: the upstream of every HTTP transport.
 /// The body is a form with one field, <c>data</c>, holding the URL-encoded payload array.
 /// </summary>
-internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
+internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger) : IUpstream
 {
+    /// <summary>The answer to the <c>POST</c> carries the acknowledgement (<c>{"ack":N}</c>).</summary>
+    public bool AcknowledgesInFrame => false;
+
     // URL-encoding can triple a payload; a little more for the field name and separators.
     private long MaxBodySize => (3L * options.MaxMessageSize) + 64;
 
-    public async Task ReceiveAsync(HttpContext context, Client client)
+    public async Task ReceiveAsync(HttpContext context, Session session)
     {
         var request = context.Request;
         if (request.ContentType is { Length: > 0 } contentType
             && !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            await RefuseAsync(context, client, StatusCodes.Status415UnsupportedMediaType, "the body must be application/x-www-form-urlencoded");
+            await RefuseAsync(context, session, StatusCodes.Status415UnsupportedMediaType, "the body must be application/x-www-form-urlencoded");
             return;
         }
 
         if (request.ContentLength > MaxBodySize)
         {
-            await RefuseAsync(context, client, StatusCodes.Status413PayloadTooLarge, "the body is over the size limit");
+            await RefuseAsync(context, session, StatusCodes.Status413PayloadTooLarge, "the body is over the size limit");
             return;
         }
 
@@ -40,18 +44,18 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
         catch (BadHttpRequestException e)
         {
             // Kestrel's own limits: a body trickled below the minimum rate, a broken chunked encoding.
-            await RefuseAsync(context, client, e.StatusCode, e.Message);
+            await RefuseAsync(context, session, e.StatusCode, e.Message);
             return;
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
-            Log.PayloadRefused(logger, client.SessionId, "the connection ended before the body did");
+            Log.PayloadRefused(logger, session.SessionId, "the connection ended before the body did");
             return;
         }
 
         if (!whole)
         {
-            await RefuseAsync(context, client, StatusCodes.Status413PayloadTooLarge, "the body is over the size limit");
+            await RefuseAsync(context, session, StatusCodes.Status413PayloadTooLarge, "the body is over the size limit");
             return;
         }
 
@@ -61,36 +65,47 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
         {
             if (!FormField.TryDecode(body.WrittenSpan, "data"u8, out payloadBytes))
             {
-                await RefuseAsync(context, client, StatusCodes.Status400BadRequest, "the body has no data field");
+                await RefuseAsync(context, session, StatusCodes.Status400BadRequest, "the body has no data field");
                 return;
             }
         }
         catch (FormatException e)
         {
-            await RefuseAsync(context, client, StatusCodes.Status400BadRequest, e.Message);
+            await RefuseAsync(context, session, StatusCodes.Status400BadRequest, e.Message);
             return;
         }
 
         if (payloadBytes.Length > options.MaxMessageSize)
         {
-            await RefuseAsync(context, client, StatusCodes.Status413PayloadTooLarge, "the payload is over the size limit");
+            await RefuseAsync(context, session, StatusCodes.Status413PayloadTooLarge, "the payload is over the size limit");
             return;
         }
 
         ClientPayloadContent payload;
         try
         {
-            payload = ClientPayload.ParseContent(payloadBytes, client.Acknowledged);
+            payload = ClientPayload.ParseContent(payloadBytes, session.Acknowledged);
         }
         catch (ProtocolFormatException e)
         {
-            await RefuseAsync(context, client, StatusCodes.Status400BadRequest, e.Message);
+            await RefuseAsync(context, session, StatusCodes.Status400BadRequest, e.Message);
             return;
         }
 
-        client.Heard();
-        var received = await client.ReceiveAndAnswerAsync(payload, ackInFrame: false, waitForAnswer: false);
-        if (!client.Acknowledged)
+        session.Heard();
+        await session.WaitForRoomAsync();
+        var received = session.Accept(payload, this);
+
+        // Not on this request: a handler that blocks must not hold up the client's next upload,
+        // which may carry the answer it waits for (and may come on this same connection).
+        session.HandOverInBackground();
+        await AnswerAsync(context, session.Acknowledged, received);
+    }
+
+    /// <summary><c>200 ok</c>; with acknowledged delivery, what has been received: <c>{"ack":N}</c>.</summary>
+    private static async Task AnswerAsync(HttpContext context, bool acknowledged, long received)
+    {
+        if (!acknowledged)
         {
             await HttpResponses.WriteOkAsync(context);
             return;
@@ -98,7 +113,6 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        // With acknowledged delivery the answer says what has been received: {"ack":N}.
         var answer = System.Text.Encoding.UTF8.GetBytes($"{{\"ack\":{received}}}");
         response.ContentType = "application/json";
         response.ContentLength = answer.Length;
@@ -123,9 +137,9 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger)
         }
     }
 
-    private Task RefuseAsync(HttpContext context, Client client, int status, string reason)
+    private Task RefuseAsync(HttpContext context, Session session, int status, string reason)
     {
-        Log.PayloadRefused(logger, client.SessionId, reason);
+        Log.PayloadRefused(logger, session.SessionId, reason);
         return HttpResponses.WriteErrorAsync(context, status, reason);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Typed.Server.Logging;
+using Typed.Server.Sessions;
 using Typed.Server.Security;
 using Typed.Server.Transports;
 
@@ -105,7 +106,7 @@ internal sealed class SocketRequestHandler
             return;
         }
 
-        Client? existing = null;
+        Session? existing = null;
         if (!path.IsNewSession && !_listener.TryGetSession(path.SessionId, out existing))
         {
             // An old client re-polls at once whatever the answer: make it wait, not spin.
@@ -125,7 +126,7 @@ internal sealed class SocketRequestHandler
             return;
         }
 
-        if (!_listener.TryGetSession(path.SessionId, out var client))
+        if (!_listener.TryGetSession(path.SessionId, out var session))
         {
             await RefuseUnknownSessionAsync(context, path.SessionId);
             return;
@@ -133,13 +134,15 @@ internal sealed class SocketRequestHandler
 
         if (path.IsLeave)
         {
-            // The client is done with the session: it ends now rather than after its timeout.
-            client.End(DisconnectReason.ClientLeft);
+            // The client is done with the session: it ends now rather than after its timeout, once
+            // what it sent before has been handled.
+            await session.HandedOverAsync().WaitAsync(context.RequestAborted);
+            session.End(DisconnectReason.ClientLeft);
             await HttpResponses.WriteOkAsync(context);
             return;
         }
 
-        await _upstream.ReceiveAsync(context, client);
+        await _upstream.ReceiveAsync(context, session);
     }
 
     private async Task DelayAsync(HttpContext context)

@@ -50,4 +50,7 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Information, "Stopping: {Sessions} sessions flushed what they had queued, {Unflushed} did not in time; ending them all.")]
     public static partial void Stopping(ILogger logger, int sessions, int unflushed);
+
+    [LoggerMessage(16, LogLevel.Warning, "Session {SessionId}: {Bytes} bytes of messages wait for its handlers; its connection is not read until they are handed over.")]
+    public static partial void HandlersBehind(ILogger logger, string sessionId, long bytes);
 }

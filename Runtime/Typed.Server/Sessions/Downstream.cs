@@ -9,16 +9,16 @@ internal sealed class Downstream : IDisposable
 {
     private readonly CancellationTokenSource _superseded = new();
 
-    public Downstream(Client client, TimeSpan closeTimeout)
+    public Downstream(Session session, TimeSpan closeTimeout)
     {
-        Client = client;
+        Session = session;
         CloseTimeout = closeTimeout;
     }
 
-    public Client Client { get; }
+    public Session Session { get; }
 
     /// <summary>The writer of a persistent transport while it runs; null for a poll, which answers once.</summary>
-    internal Transports.DownstreamPump? Pump { get; set; }
+    public IDownstreamWriter? Writer { get; set; }
 
     /// <summary>How long the session waits for the next downstream after this one.</summary>
     public TimeSpan CloseTimeout { get; }
@@ -28,16 +28,16 @@ internal sealed class Downstream : IDisposable
 
     /// <summary>Completes when there is something to take (at once when this downstream is no longer current).</summary>
     /// <remarks>It takes no token: callers bound the wait themselves (a heartbeat delay, a poll's duration), with their own.</remarks>
-    public Task WaitAsync() => Client.WaitForOutgoingAsync(this);
+    public Task WaitAsync() => Session.WaitForOutgoingAsync(this);
 
     /// <summary>Takes everything waiting, or null when there is nothing or this downstream is no longer current.</summary>
-    public OutgoingBatch? TakeBatch() => Client.TakeBatch(this);
+    public OutgoingBatch? TakeBatch() => Session.TakeBatch(this);
 
     /// <summary>The batch reached the connection: the handshake, if it carried it, is done.</summary>
-    public void Delivered(OutgoingBatch batch) => Client.Delivered(batch);
+    public void Delivered(OutgoingBatch batch) => Session.Delivered(batch);
 
     /// <summary>The batch could not be written: it goes back to the front of the queue.</summary>
-    public void Undelivered(OutgoingBatch batch) => Client.Requeue(batch);
+    public void Undelivered(OutgoingBatch batch) => Session.Requeue(batch);
 
     internal void Supersede()
     {
@@ -53,7 +53,7 @@ internal sealed class Downstream : IDisposable
 
     public void Dispose()
     {
-        Client.Detach(this);
+        Session.Detach(this);
         _superseded.Dispose();
     }
 }

@@ -14,7 +14,7 @@ namespace Typed.Server.Transports;
 /// the application (<see cref="FlushAsync"/>), so that an answer goes out on the thread that made
 /// it instead of waking another one: on a busy server the wake costs more than the write.
 /// </remarks>
-internal sealed class DownstreamPump
+internal sealed class DownstreamPump : IDownstreamWriter
 {
     public delegate ValueTask FrameWriter(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken);
 
@@ -52,14 +52,14 @@ internal sealed class DownstreamPump
         CancellationToken cancellationToken)
     {
         var pump = new DownstreamPump(downstream, writeFrame, writeHeartbeat, heartbeatInterval, time, cancellationToken);
-        downstream.Pump = pump;
+        downstream.Writer = pump;
         try
         {
             await pump.LoopAsync();
         }
         finally
         {
-            downstream.Pump = null;
+            downstream.Writer = null;
             pump.Stop();
         }
     }
@@ -73,7 +73,7 @@ internal sealed class DownstreamPump
         if (!_gate.Wait(0))
         {
             // The holder may be past its last look at the queue: the loop looks again.
-            _downstream.Client.WakeDownstream();
+            _downstream.Session.WakeDownstream();
             return;
         }
 
@@ -86,7 +86,7 @@ internal sealed class DownstreamPump
         }
         catch
         {
-            _downstream.Client.WakeDownstream();
+            _downstream.Session.WakeDownstream();
         }
         finally
         {

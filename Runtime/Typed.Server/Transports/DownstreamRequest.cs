@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Typed.Server.Sessions;
 
 namespace Typed.Server.Transports;
 
@@ -8,7 +9,7 @@ internal sealed class DownstreamRequest(
     HttpContext context,
     Listener listener,
     string transport,
-    Client? existing,
+    Session? existing,
     ResolvedTransportOptions options,
     ILogger logger,
     IReadOnlyDictionary<string, Framing.IFrameCodec> codecs)
@@ -32,7 +33,7 @@ internal sealed class DownstreamRequest(
     public IReadOnlyDictionary<string, Framing.IFrameCodec> Codecs { get; } = codecs;
 
     /// <summary>The session asked for, or a new one when the path named none.</summary>
-    public Client OpenSession() => existing ?? Listener.OpenSession(transport, AsksForAcknowledgedDelivery, Options.Timing);
+    public Session OpenSession() => existing ?? Listener.OpenSession(transport, AsksForAcknowledgedDelivery, Options.Timing);
 
     /// <summary>
     /// A reattaching client of this project asks with <c>?wait=0</c> for its first poll to be
@@ -42,13 +43,13 @@ internal sealed class DownstreamRequest(
     public bool AnswerAtOnce => Context.Request.Query["wait"] == "0";
 
     /// <summary>Attaches this request as the session's downstream; null when the session has ended.</summary>
-    public Sessions.Downstream? Attach(Client client) => client.Attach(Options.CloseTimeout, Acknowledgement);
+    public Downstream? Attach(Session session) => session.Attach(Options.CloseTimeout, Acknowledgement);
 
     /// <summary>
     /// Opens the session and attaches this request as its downstream; null, with a 404 written,
     /// when the session ended in the meantime.
     /// </summary>
-    public async Task<Sessions.Downstream?> AttachAsync()
+    public async Task<Downstream?> AttachAsync()
     {
         var downstream = Attach(OpenSession());
         if (downstream is null)

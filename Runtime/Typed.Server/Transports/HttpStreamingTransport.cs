@@ -33,9 +33,9 @@ internal abstract class HttpStreamingTransport : IServerTransport
             return;
         }
 
-        var client = downstream.Client;
+        var session = downstream.Session;
 
-        var format = SelectFormat(context.Request, client.Acknowledged);
+        var format = SelectFormat(context.Request, session.Acknowledged);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = format.ContentType;
@@ -73,6 +73,6 @@ internal abstract class HttpStreamingTransport : IServerTransport
             // The client went away, or a newer downstream took over: either way this one is done.
         }
 
-        Log.DownstreamEnded(request.Logger, client.SessionId, downstream.Superseded.IsCancellationRequested ? "superseded or session over" : "the stream closed");
+        Log.DownstreamEnded(request.Logger, session.SessionId, downstream.Superseded.IsCancellationRequested ? "superseded or session over" : "the stream closed");
     }
 }

@@ -13,13 +13,16 @@ namespace Typed.Server.Transports;
 /// client's payload arrays the other way. A silent client is never closed for being silent (the
 /// 2010 client sends nothing while idle); WebSocket pings find dead peers instead.
 /// </summary>
-internal sealed class WebSocketTransport(string name = TransportNames.WebSocket) : IServerTransport
+internal sealed class WebSocketTransport(string name = TransportNames.WebSocket) : IServerTransport, IUpstream
 {
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private const int SmallMessageSize = 512;
 
     public string Name { get; } = name;
+
+    /// <summary>The socket's reader has no answer of its own: acknowledgements go back in a frame.</summary>
+    public bool AcknowledgesInFrame => true;
 
     public ResolvedTransportOptions Defaults(SocketServerOptions options) =>
         new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(10), Duration: Timeout.InfiniteTimeSpan);
@@ -43,9 +46,9 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
             return;
         }
 
-        var client = request.OpenSession();
+        var session = request.OpenSession();
         using var socket = await context.WebSockets.AcceptWebSocketAsync(AcceptContext(request.Options));
-        using var downstream = request.Attach(client);
+        using var downstream = request.Attach(session);
         if (downstream is null)
         {
             await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "session over");
@@ -54,12 +57,12 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
         using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, downstream.Superseded);
-        var receiving = ReceiveAsync(socket, request, client, codec, stopReceiving.Token);
+        var receiving = ReceiveAsync(socket, request, session, codec, stopReceiving.Token);
         var sending = SendAsync(socket, request, downstream, codec, stopSending.Token);
 
         var first = await Task.WhenAny(receiving, sending);
         var reason = await first;
-        Log.DownstreamEnded(request.Logger, client.SessionId, reason.Description);
+        Log.DownstreamEnded(request.Logger, session.SessionId, reason.Description);
         await CloseAsync(socket, reason.Status, reason.Description);
         await stopSending.CancelAsync();
 
@@ -109,10 +112,10 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
             return EndReason.Gone;
         }
 
-        return downstream.Client.IsEnded ? EndReason.SessionOver : EndReason.Replaced;
+        return downstream.Session.IsEnded ? EndReason.SessionOver : EndReason.Replaced;
     }
 
-    private static async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Client client, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
+    private async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Session session, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
     {
         var limit = request.Listener.Options.MaxMessageSize;
 
@@ -152,19 +155,20 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
                 if (received.Length > limit)
                 {
-                    Log.PayloadRefused(request.Logger, client.SessionId, "a WebSocket message over the size limit");
+                    Log.PayloadRefused(request.Logger, session.SessionId, "a WebSocket message over the size limit");
                     return EndReason.TooBig;
                 }
 
                 switch (result.MessageType)
                 {
                     case WebSocketMessageType.Close when IsLeave(socket):
-                        client.End(DisconnectReason.ClientLeft);
+                        await session.HandedOverAsync().WaitAsync(cancellationToken);
+                        session.End(DisconnectReason.ClientLeft);
                         return EndReason.Left;
                     case WebSocketMessageType.Close:
                         return EndReason.ClosedByClient;
                     case WebSocketMessageType.Binary when codec is null:
-                        Log.PayloadRefused(request.Logger, client.SessionId, "a binary WebSocket message");
+                        Log.PayloadRefused(request.Logger, session.SessionId, "a binary WebSocket message");
                         return EndReason.Binary;
                 }
 
@@ -174,11 +178,13 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                     var payload = result.MessageType == WebSocketMessageType.Binary ? codec!.Decode(received.Span) : received.ToArray();
                     large.ClearAndRelease();
                     parsed.Clear();
-                    await client.ReceiveAndAnswerAsync(ClientPayload.ParseContent(payload, client.Acknowledged, parsed), ackInFrame: true, waitForAnswer: true);
+                    session.Accept(ClientPayload.ParseContent(payload, session.Acknowledged, parsed), this);
+                    session.HandOverInBackground();
+                    await session.WaitForRoomAsync();
                 }
                 catch (ProtocolFormatException e)
                 {
-                    Log.PayloadRefused(request.Logger, client.SessionId, e.Message);
+                    Log.PayloadRefused(request.Logger, session.SessionId, e.Message);
                     return EndReason.Malformed;
                 }
             }
@@ -187,7 +193,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         {
             // The framing layer refused the frame (invalid UTF-8 in a text message, say) and has
             // already sent its close; the session stays, for the client to reconnect.
-            Log.PayloadRefused(request.Logger, client.SessionId, e.Message);
+            Log.PayloadRefused(request.Logger, session.SessionId, e.Message);
             return EndReason.Gone;
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)

@@ -31,7 +31,7 @@ internal sealed class XhrPollingTransport : IServerTransport
             return;
         }
 
-        var client = downstream.Client;
+        var session = downstream.Session;
 
         var taken = downstream.TakeBatch() ?? (request.AnswerAtOnce ? null : await WaitForBatchAsync(request, downstream));
         if (context.RequestAborted.IsCancellationRequested)
@@ -41,7 +41,7 @@ internal sealed class XhrPollingTransport : IServerTransport
                 downstream.Undelivered(unsent);
             }
 
-            Log.DownstreamEnded(request.Logger, client.SessionId, "the poll was aborted");
+            Log.DownstreamEnded(request.Logger, session.SessionId, "the poll was aborted");
             return;
         }
 
@@ -67,7 +67,7 @@ internal sealed class XhrPollingTransport : IServerTransport
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
             downstream.Undelivered(batch);
-            Log.DownstreamEnded(request.Logger, client.SessionId, "the poll's answer could not be written");
+            Log.DownstreamEnded(request.Logger, session.SessionId, "the poll's answer could not be written");
         }
     }
 

@@ -1,0 +1,76 @@
+using Typed.Events;
+using Typed.Events.Generated;
+using Typed.Messages;
+using Typed.Server.Sessions;
+
+namespace Typed.Server;
+
+/// <summary>
+/// One session on the server, as the 2010 server's <c>Client</c>: it outlives its connections,
+/// queues what is sent while no downstream is attached, and sends it as one frame when one is.
+/// </summary>
+public sealed class Client
+{
+    private SenderCache _senders;
+
+    internal Client(Session session) => Session = session;
+
+    /// <summary>The session's machinery, which transports and the listener work with.</summary>
+    internal Session Session { get; }
+
+    /// <summary>The sender of <typeparamref name="T"/>'s events to this client (the same one each time); events with a result wait for its answer.</summary>
+    public T Events<T>()
+        where T : class => _senders.GetOrAdd(Session, static session => EventContract<T>.CreateSender(new Events.ClientEventSink(session)));
+
+    /// <summary>A sender of <typeparamref name="T"/>'s events to every other connected client.</summary>
+    public T Broadcast<T>()
+        where T : class => Listener.Events<T>(SessionId);
+
+    /// <summary>
+    /// Whether the client asked for acknowledged delivery: every message numbered and kept until
+    /// acknowledged, in both directions, so nothing is lost or handed over twice across reconnections.
+    /// </summary>
+    public bool Acknowledged => Session.Acknowledged;
+
+    /// <summary>The session's id, random and URL-safe, as the handshake gave it to the client.</summary>
+    public string SessionId => Session.SessionId;
+
+    /// <summary>The transport the session was opened with.</summary>
+    public string Transport => Session.Transport;
+
+    /// <summary>The listener that holds the session.</summary>
+    public Listener Listener => Session.Listener;
+
+    /// <summary>True while the handshake is done and a downstream is attached.</summary>
+    public bool Connected => Session.Connected;
+
+    /// <summary>
+    /// The bytes of messages queued for the client, and with acknowledged delivery of those sent and
+    /// not yet acknowledged: what counts against <see cref="SocketServerOptions.MaxQueuedBytes"/>.
+    /// </summary>
+    public long QueuedBytes => Session.QueuedBytes;
+
+    /// <summary>How many times a downstream attached to the session.</summary>
+    public int Connections => Session.Connections;
+
+    /// <summary>Why the session ended, or null while it lives.</summary>
+    public DisconnectReason? DisconnectReason => Session.Ended;
+
+    /// <summary>Sends a message: at once when a downstream is waiting, else when one attaches.</summary>
+    public void Send(Message message) => Session.Enqueue(new Outgoing(message, default));
+
+    /// <summary>Sends a plain string message, delivered exactly as given.</summary>
+    public void Send(string text) => Send(Message.FromText(text));
+
+    /// <summary>Sends a message to every other connected client.</summary>
+    public void Broadcast(Message message) => Listener.Broadcast(message, SessionId);
+
+    /// <inheritdoc cref="Broadcast(Message)"/>
+    public void Broadcast(string text) => Broadcast(Message.FromText(text));
+
+    /// <summary>Ends the session now; queued messages are dropped.</summary>
+    public void Disconnect() => Session.End(Server.DisconnectReason.ServerDisconnect);
+
+    /// <summary>The session id.</summary>
+    public override string ToString() => SessionId;
+}
