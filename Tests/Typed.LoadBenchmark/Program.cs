@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark            # the full run (a few minutes)
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark -- --quick # a smoke run
 //   ... -- --servers Typed,Bare --scenarios echo,broadcast                 # only some of it
+//   ... -- --baseline DIR                                                  # also another build's Typed (DIR: its bin/Release/net10.0 of this program), before/after in one run
 //   ... -- --scale-out [--quick]                                           # broadcast on one node and on three joined by Redis
 //   ... -- --stress [--quick]                                              # 10,000 websocket + 2,000 xhr-polling sessions held 60 s with heartbeats (quick: 500 + 100 for 10 s)
 // With `server KIND` this program is one of the servers instead.
@@ -40,12 +41,18 @@ if (args.Contains("--scale-out"))
     return nodes.All(r => r.Complete) ? 0 : 1;
 }
 
-var servers = Option("--servers")?.Split(',').Select(Enum.Parse<ServerKind>).ToArray() ?? Enum.GetValues<ServerKind>();
+ServerProcess.BaselineAssembly = Option("--baseline") is { } baseline ? Path.GetFullPath(Path.Combine(baseline, "Typed.LoadBenchmark.dll")) : null;
+var servers = Option("--servers")?.Split(',').Select(Enum.Parse<ServerKind>).ToArray()
+    ?? [.. Enum.GetValues<ServerKind>().Where(kind => kind != ServerKind.Baseline || ServerProcess.BaselineAssembly is not null)];
 var scenarios = Option("--scenarios")?.Split(',');
 var results = await LoadRun.RunAsync(settings, servers, scenario => scenarios is null || scenarios.Contains(scenario), Console.WriteLine);
 Console.WriteLine();
 Console.WriteLine(Report.Table(results));
 Console.WriteLine(Report.TurnSpread(results));
+if (results.Any(r => r.Server == nameof(ServerKind.Baseline)))
+{
+    Console.WriteLine(Report.BeforeAndAfter(results));
+}
 
 foreach (var incomplete in results.Where(r => !r.Complete))
 {

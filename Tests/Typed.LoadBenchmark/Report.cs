@@ -78,6 +78,33 @@ public static class Report
         return text.ToString();
     }
 
+    /// <summary>
+    /// This build against the baseline build of <c>--baseline</c>, driven by the same clients in the
+    /// same run: the ratio of each figure over the run, and of the rate turn by turn.
+    /// </summary>
+    public static string BeforeAndAfter(IReadOnlyList<Measurement> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| scenario | rate after / before (run · turns min · median · max) | server CPU per operation after / before | p99 after / before |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var (scenario, row) in ByScenario(results))
+        {
+            if (!row.TryGetValue("Typed", out var after) || !row.TryGetValue("Baseline", out var before))
+            {
+                continue;
+            }
+
+            static string Ratio(double a, double b) => b == 0 || !double.IsFinite(a / b) ? "" : (a / b).ToString("0.00", CultureInfo.InvariantCulture) + "×";
+            var turns = after.Turns.Count == before.Turns.Count && after.Turns.Count > 0
+                ? " · " + Summary([.. after.Turns.Zip(before.Turns, (a, b) => a.PerSecond / b.PerSecond).Where(double.IsFinite)])
+                : "";
+            var rate = scenario == "memory" ? Ratio(after.BytesPerConnection, before.BytesPerConnection) + " (bytes per idle connection)" : Ratio(after.PerSecond, before.PerSecond) + turns;
+            text.AppendLine($"| {scenario} | {rate} | {Ratio(after.CpuMicrosecondsPerOperation, before.CpuMicrosecondsPerOperation)} | {Ratio(after.P99Ms, before.P99Ms)} |");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Each scenario, in the order run, with its measurements by server.</summary>
     private static IEnumerable<(string Scenario, Dictionary<string, Measurement> Row)> ByScenario(IReadOnlyList<Measurement> results) =>
         results.Select(r => r.Scenario).Distinct().Select(scenario => (scenario, results.Where(r => r.Scenario == scenario).ToDictionary(r => r.Server)));

@@ -15,7 +15,7 @@ public static class Connections
 {
     public static ILoadConnection Create(ServerKind kind, Channel channel, Uri server) => kind switch
     {
-        ServerKind.Typed => new TypedConnection(server, channel switch
+        ServerKind.Typed or ServerKind.Baseline => new TypedConnection(server, channel switch
         {
             Channel.WebSocket => TransportNames.WebSocket,
             Channel.LongPolling => TransportNames.XhrPolling,

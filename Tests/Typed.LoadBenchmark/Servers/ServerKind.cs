@@ -11,4 +11,10 @@ public enum ServerKind
 
     /// <summary>A bare Kestrel WebSocket echo: the ceiling of the stack.</summary>
     Bare,
+
+    /// <summary>
+    /// Typed as another build has it (<c>--baseline DIR</c>, that build's output folder of this
+    /// program), driven by the same clients: a change's before and after, measured in one run.
+    /// </summary>
+    Baseline,
 }

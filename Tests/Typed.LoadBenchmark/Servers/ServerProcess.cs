@@ -19,6 +19,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>This program as another build has it, which <see cref="ServerKind.Baseline"/> runs.</summary>
+    public static string? BaselineAssembly { get; set; }
+
     /// <param name="kind">Which server.</param>
     /// <param name="redis">For ours: the Redis server to join other nodes through, if any.</param>
     /// <param name="cluster">The prefix of that cluster's keys and channels.</param>
@@ -26,9 +29,10 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(ServerKind kind, string? redis = null, string cluster = "typed:", Liveness? liveness = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
+        var baseline = kind == ServerKind.Baseline;
+        start.ArgumentList.Add(baseline ? BaselineAssembly ?? throw new InvalidOperationException("A baseline needs --baseline DIR.") : typeof(ServerProcess).Assembly.Location);
         start.ArgumentList.Add("server");
-        start.ArgumentList.Add(kind.ToString());
+        start.ArgumentList.Add((baseline ? ServerKind.Typed : kind).ToString());
         foreach (var argument in liveness?.Arguments ?? [])
         {
             start.ArgumentList.Add(argument);
