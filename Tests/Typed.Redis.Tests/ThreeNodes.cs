@@ -23,7 +23,7 @@ public sealed class ThreeNodes : IAsyncDisposable
 
     public static TimeSpan NodeTimeout { get; } = TimeSpan.FromSeconds(1);
 
-    public static async Task<ThreeNodes> StartAsync(Action<Listener>? setup = null)
+    public static async Task<ThreeNodes> StartAsync(Action<Listener>? setup = null, Action<Microsoft.AspNetCore.Builder.WebApplication>? pipeline = null)
     {
         var redis = await RedisServer.StartAsync();
         var nodes = new SocketServerHost[3];
@@ -32,6 +32,7 @@ public sealed class ThreeNodes : IAsyncDisposable
             nodes[i] = await SocketServerHost.StartAsync(
                 configure: options => options.Origins = ["127.0.0.1:*"], // pages of any of the nodes, and the Flash policy for their ports
                 setup: setup,
+                pipeline: pipeline,
                 services: builder => builder.Services.AddSockets().AddRedisBackplane(options =>
                 {
                     options.Configuration = redis.Configuration;

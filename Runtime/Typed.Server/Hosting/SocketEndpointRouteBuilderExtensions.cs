@@ -23,7 +23,7 @@ public static class SocketEndpointRouteBuilderExtensions
     /// SignalR hub is: its own sessions, handlers, broadcasts and options (the application's, then
     /// <paramref name="options"/>), and its own <see cref="Listener"/>, which the services give as
     /// <c>[FromKeyedServices("resource")] Listener</c>. The default resource's listener is also the
-    /// unkeyed <see cref="Listener"/>. With a backplane, only the default resource spans the nodes.
+    /// unkeyed <see cref="Listener"/>. With a backplane, every resource spans the nodes, each apart.
     /// </summary>
     public static IEndpointConventionBuilder MapSockets(this IEndpointRouteBuilder endpoints, string? resource, Action<Listener>? configure = null, Action<SocketServerOptions>? options = null)
     {

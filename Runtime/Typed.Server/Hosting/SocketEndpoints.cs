@@ -8,7 +8,8 @@ namespace Typed.Server.Hosting;
 /// <summary>
 /// The listener of each mapped resource. The default resource's is the <see cref="Listener"/>
 /// singleton; every other resource gets one of its own (its sessions, handlers and options),
-/// reachable as a keyed service: <c>[FromKeyedServices("admin")] Listener</c>.
+/// reachable as a keyed service: <c>[FromKeyedServices("admin")] Listener</c>, and with a
+/// backplane, a backplane of its own from the <see cref="ScaleOut.IBackplaneFactory"/>.
 /// </summary>
 internal sealed class SocketEndpoints(IServiceProvider services, IOptions<SocketServerOptions> options)
 {
@@ -37,7 +38,8 @@ internal sealed class SocketEndpoints(IServiceProvider services, IOptions<Socket
             var own = options.Value.Copy();
             own.Resource = resource;
             configure?.Invoke(own);
-            listener = new Listener(Options.Create(own), services.GetRequiredService<ILogger<Listener>>(), services, services.GetService<TimeProvider>(), backplane: null);
+            var backplane = services.GetService<ScaleOut.IBackplaneFactory>()?.Create(resource);
+            listener = new Listener(Options.Create(own), services.GetRequiredService<ILogger<Listener>>(), services, services.GetService<TimeProvider>(), backplane);
         }
 
         return _listeners.TryAdd(resource, listener)
