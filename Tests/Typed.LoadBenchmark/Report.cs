@@ -48,7 +48,7 @@ public static class Report
         string Ratio(string server, string other) => row.TryGetValue(server, out var ours) && row.TryGetValue(other, out var theirs) && value(theirs) != 0
             ? (value(ours) / value(theirs)).ToString("0.00", CultureInfo.InvariantCulture) + "×"
             : "";
-        text.AppendLine($"| {scenario} | {figure} | {Cell("Typed")} | {Cell("SignalR")} | {Cell("Bare")} | {Ratio("Typed", "SignalR")} | {Ratio("Typed", "Bare")} | {Ratio("Bare", "SignalR")} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {figure} | {Cell("Typed")} | {Cell("SignalR")} | {Cell("Bare")} | {Ratio("Typed", "SignalR")} | {Ratio("Typed", "Bare")} | {Ratio("Bare", "SignalR")} |");
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public static class Report
                 row.TryGetValue(other, out var theirs) && theirs.Turns.Count == ours.Turns.Count
                     ? Summary([.. ours.Turns.Zip(theirs.Turns, (a, b) => value(a) / value(b)).Where(double.IsFinite)])
                     : "";
-            text.AppendLine($"| {scenario} | {ours.Turns.Count} | {Spread("SignalR", t => t.PerSecond)} | {Spread("SignalR", t => t.CpuMicrosecondsPerOperation)} | {Spread("Bare", t => t.PerSecond)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {ours.Turns.Count} | {Spread("SignalR", t => t.PerSecond)} | {Spread("SignalR", t => t.CpuMicrosecondsPerOperation)} | {Spread("Bare", t => t.PerSecond)} |");
         }
 
         return text.ToString();
