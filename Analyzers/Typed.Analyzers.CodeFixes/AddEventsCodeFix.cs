@@ -22,7 +22,7 @@ public sealed class AddEventsCodeFix : CodeFixProvider
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var diagnostic = context.Diagnostics[0];
-        if (diagnostic.AdditionalLocations.FirstOrDefault() is { SourceTree: { } tree } declaration
+        if (diagnostic.AdditionalLocations.Count > 0 && diagnostic.AdditionalLocations[0] is { SourceTree: { } tree } declaration
             && context.Document.Project.Solution.GetDocument(tree) is { } document)
         {
             context.RegisterCodeFix(

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Typed.Client.Logging;
 using Typed.Client.Transports;
 
 namespace Typed.Client;
@@ -76,7 +76,7 @@ public sealed partial class Socket
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                _logger.LogDebug(e, "The {Transport} transport could not connect.", name);
+                Log.TransportConnectFailed(_logger, e, name);
                 failures.Add(new IOException($"The {name} transport could not connect: {e.Message}", e));
                 _activeSink = null;
                 await transport.DisposeAsync();
@@ -129,7 +129,7 @@ public sealed partial class Socket
             }
 
             _connected = false;
-            _logger.LogDebug(reason, "The {Transport} transport closed.", transport.Name);
+            Log.TransportClosed(_logger, reason, transport.Name);
             Raise(Closed, nameof(Closed));
             await transport.DisposeAsync();
             if (!_options.Reconnect)
@@ -200,7 +200,7 @@ public sealed partial class Socket
             }
             catch (Exception e)
             {
-                _logger.LogDebug(e, "Reconnection attempt {Attempt} failed.", attempt + 1);
+                Log.ReconnectionFailed(_logger, e, attempt + 1);
                 if (expired)
                 {
                     await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Typed.Client.Logging;
 using Typed.Client.Transports;
 using Typed.Framing;
 using Typed.Messages;
@@ -38,7 +38,7 @@ public sealed partial class Socket
         }
         catch (ProtocolFormatException e)
         {
-            _logger.LogWarning(e, "A frame that is not the protocol's was ignored.");
+            Log.FrameIgnored(_logger, e);
             return;
         }
 
@@ -89,7 +89,7 @@ public sealed partial class Socket
                 {
                     // An earlier frame was lost: nothing of this one is taken or acknowledged, and
                     // reattaching makes the server send everything unacknowledged again.
-                    _logger.LogWarning("A frame numbered from {Seq} came after {Last}; reattaching to get what is missing.", seq, _inbox.LastReceived);
+                    Log.DeliveryGap(_logger, seq, _inbox.LastReceived);
                     sink.Owner?.Fail(new IOException($"A frame numbered from {seq} came after {_inbox.LastReceived}."));
                     return;
                 }

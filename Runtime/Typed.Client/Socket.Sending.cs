@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Typed.Buffers;
 using Typed.Client.Delivery;
+using Typed.Client.Logging;
 using Typed.Client.Transports;
 using Typed.Framing;
 using Typed.Messages;
@@ -141,7 +141,7 @@ public sealed partial class Socket
         {
             // Everything not confirmed goes again once the supervisor has reconnected.
             _outbox.Rewind(batch);
-            _logger.LogDebug(e, "Sending over {Transport} failed.", transport.Name);
+            Log.SendFailed(_logger, e, transport.Name);
             transport.Fail(e);
             return false;
         }

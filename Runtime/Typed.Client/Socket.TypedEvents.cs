@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Typed.Client.Logging;
 using Typed.Events;
 using Typed.Events.Generated;
 using Typed.Messages;
@@ -10,7 +10,7 @@ public sealed partial class Socket
 {
     private readonly EventHandlers<Socket> _handlers = new();
     private static readonly Action<Socket, Message> SendAnswer = static (socket, answer) => socket.Enqueue(answer);
-    private static readonly Action<Socket, Exception, string> HandlerFailed = static (socket, e, name) => socket._logger.LogError(e, "The handler of {Event} threw.", name);
+    private static readonly Action<Socket, Exception, string> HandlerFailed = static (socket, e, name) => Log.EventHandlerFailed(socket._logger, e, name);
     private PendingAnswers? _answers;
 
     // Made on first use, by the first question or by the receiving thread handing over the first

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Typed.Client.Delivery;
+using Typed.Client.Logging;
 using Typed.Client.Transports;
 using Typed.Framing;
 using Typed.Messages;
@@ -201,7 +202,7 @@ public sealed partial class Socket : IAsyncDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException or System.Net.WebSockets.WebSocketException or ObjectDisposedException)
         {
-            _logger.LogDebug(e, "Could not tell the server that session {SessionId} is over; it ends after its timeout.", sessionId);
+            Log.LeaveFailed(_logger, e, sessionId);
         }
         finally
         {
@@ -220,7 +221,7 @@ public sealed partial class Socket : IAsyncDisposable
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "A {Event} handler threw.", name);
+            Log.HandlerFailed(_logger, e, name);
         }
     }
 
@@ -232,7 +233,7 @@ public sealed partial class Socket : IAsyncDisposable
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "A {Event} handler threw.", name);
+            Log.HandlerFailed(_logger, e, name);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -16,6 +17,7 @@ namespace Typed.Redis;
 /// it sends to other nodes waits in the connection's backlog, and once Redis is back the node
 /// writes its sessions to the index afresh (a restarted Redis has lost them).
 /// </remarks>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The token source only stops the heartbeat, which StopAsync does; it makes no timer or wait handle to free.")]
 internal sealed partial class RedisBackplane : IBackplane
 {
     private readonly RedisBackplaneOptions _options;

@@ -77,7 +77,7 @@ internal static class Verify<TAnalyzer>
         });
     }
 
-    private class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>;
+    private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>;
 
     private sealed class FixTest<TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         where TCodeFix : CodeFixProvider, new();

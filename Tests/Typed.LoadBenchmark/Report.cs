@@ -48,7 +48,7 @@ public static class Report
         string Ratio(string server, string other) => row.TryGetValue(server, out var ours) && row.TryGetValue(other, out var theirs) && value(theirs) != 0
             ? (value(ours) / value(theirs)).ToString("0.00", CultureInfo.InvariantCulture) + "×"
             : "";
-        text.AppendLine($"| {scenario} | {figure} | {Cell("Typed")} | {Cell("SignalR")} | {Cell("Bare")} | {Ratio("Typed", "SignalR")} | {Ratio("Typed", "Bare")} | {Ratio("Bare", "SignalR")} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {figure} | {Cell("Typed")} | {Cell("SignalR")} | {Cell("Bare")} | {Ratio("Typed", "SignalR")} | {Ratio("Typed", "Bare")} | {Ratio("Bare", "SignalR")} |");
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public static class Report
                 row.TryGetValue(other, out var theirs) && theirs.Turns.Count == ours.Turns.Count
                     ? Summary([.. ours.Turns.Zip(theirs.Turns, (a, b) => value(a) / value(b)).Where(double.IsFinite)])
                     : "";
-            text.AppendLine($"| {scenario} | {ours.Turns.Count} | {Spread("SignalR", t => t.PerSecond)} | {Spread("SignalR", t => t.CpuMicrosecondsPerOperation)} | {Spread("Bare", t => t.PerSecond)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {ours.Turns.Count} | {Spread("SignalR", t => t.PerSecond)} | {Spread("SignalR", t => t.CpuMicrosecondsPerOperation)} | {Spread("Bare", t => t.PerSecond)} |");
         }
 
         return text.ToString();
@@ -99,7 +99,7 @@ public static class Report
                 ? " · " + Summary([.. after.Turns.Zip(before.Turns, (a, b) => a.PerSecond / b.PerSecond).Where(double.IsFinite)])
                 : "";
             var rate = scenario == "memory" ? Ratio(after.BytesPerConnection, before.BytesPerConnection) + " (bytes per idle connection)" : Ratio(after.PerSecond, before.PerSecond) + turns;
-            text.AppendLine($"| {scenario} | {rate} | {Ratio(after.CpuMicrosecondsPerOperation, before.CpuMicrosecondsPerOperation)} | {Ratio(after.P99Ms, before.P99Ms)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {rate} | {Ratio(after.CpuMicrosecondsPerOperation, before.CpuMicrosecondsPerOperation)} | {Ratio(after.P99Ms, before.P99Ms)} |");
         }
 
         return text.ToString();

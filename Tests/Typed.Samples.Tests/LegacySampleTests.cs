@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -54,9 +55,9 @@ public sealed class LegacySampleTests(Chromium chromium, LegacyClient legacy) : 
             var texts = new StringBuilder();
             foreach (var seen in everyone)
             {
-                messages.Append($"{seen.Name} over {seen.Transport} was sent:\n");
+                messages.Append(CultureInfo.InvariantCulture, $"{seen.Name} over {seen.Transport} was sent:\n");
                 messages.Append(string.Concat(seen.Messages.Select(m => $"  {m}\n")));
-                texts.Append($"{seen.Name} shows:\n{seen.Text.TrimEnd()}\n\n");
+                texts.Append(CultureInfo.InvariantCulture, $"{seen.Name} shows:\n{seen.Text.TrimEnd()}\n\n");
             }
 
             Snapshot.Match(Normalise(messages.ToString(), ids), "Legacy.messages");

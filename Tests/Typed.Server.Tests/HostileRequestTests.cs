@@ -236,7 +236,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
             () => _server.Logs.Contains("Refused ") || _server.Logs.Contains("bad request data") || _server.Logs.Contains("reached the end of the middleware pipeline"),
             "the refusal is logged");
         Assert.Equal(0, Volatile.Read(ref received));
-        Assert.Equal(2, _server.Listener.Clients.Count());
+        Assert.Equal(2, _server.Listener.Clients.Count);
         await owner.AssertEchoesAsync("after the attack");
     }
 

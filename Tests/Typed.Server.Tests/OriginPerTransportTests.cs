@@ -81,7 +81,7 @@ public sealed class OriginPerTransportTests
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).Within();
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, server.Listener.Clients.Count());
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, server.Listener.Clients.Count);
     }
 
     [Fact]

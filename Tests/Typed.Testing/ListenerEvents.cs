@@ -1,5 +1,5 @@
-using Typed.Server;
 using System.Collections.Concurrent;
+using Typed.Server;
 
 namespace Typed.Testing;
 

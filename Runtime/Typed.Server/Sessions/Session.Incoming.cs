@@ -81,7 +81,7 @@ internal sealed partial class Session : IThreadPoolWorkItem
     /// so already, then writes what the application sent meanwhile (and an acknowledgement owed)
     /// through the downstream's writer on this thread, in one frame.
     /// </summary>
-    private async ValueTask HandOverAsync()
+    private async Task HandOverAsync()
     {
         if (_hooksDone is { Task.IsCompleted: false } hooks)
         {

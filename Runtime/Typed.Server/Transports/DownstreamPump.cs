@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Typed.Buffers;
 using Typed.Server.Sessions;
 
@@ -14,6 +15,7 @@ namespace Typed.Server.Transports;
 /// the application (<see cref="FlushAsync"/>), so that an answer goes out on the thread that made
 /// it instead of waking another one: on a busy server the wake costs more than the write.
 /// </remarks>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "RunAsync owns the pump from start to end: Stop returns the scratch buffer, and the gate never makes a wait handle.")]
 internal sealed class DownstreamPump : IDownstreamWriter
 {
     public delegate ValueTask FrameWriter(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -44,7 +45,7 @@ internal static class ContractCorpus
     /// Strings, numbers, the common value types, collections, a record through the contract's
     /// serializer context, answers by Task&lt;T&gt; and ValueTask&lt;T&gt;, a renamed event and a token.
     /// </summary>
-    private static string Contract(int i) => new StringBuilder().Append($$"""
+    private static string Contract(int i) => new StringBuilder().Append(CultureInfo.InvariantCulture, $$"""
         using System;
         using System.Collections.Generic;
         using System.Text.Json.Serialization;

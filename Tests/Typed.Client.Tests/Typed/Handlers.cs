@@ -1,3 +1,4 @@
+using System.Globalization;
 using Typed.Server;
 using Typed.TestContracts;
 
@@ -85,7 +86,7 @@ public sealed class EchoHandler : IEcho
     public ValueTask<List<Mood[]>> Nested(List<Mood[]> value) => ValueTask.FromResult(value);
 
     public Task<string> Many(string a, int b, bool c, double d, Guid e, Mood f, int? g, string? h) =>
-        Task.FromResult(string.Join("|", a, b, c, d, e, f, g?.ToString() ?? "null", h ?? "null"));
+        Task.FromResult(string.Join("|", a, b, c, d, e, f, g?.ToString(CultureInfo.InvariantCulture) ?? "null", h ?? "null"));
 }
 
 /// <summary>A scoped service that wants the client of the event being handled.</summary>

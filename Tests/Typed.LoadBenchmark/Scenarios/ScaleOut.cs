@@ -65,7 +65,10 @@ public static class ScaleOut
                     (long)all[l].Length * perRound * settings.Rounds,
                     totals[l].Elapsed,
                     totals[l].ServerCpu,
-                    totals[l].ClientCpu) { Turns = totals[l].Turns };
+                    totals[l].ClientCpu)
+                {
+                    Turns = totals[l].Turns,
+                };
                 results.Add(measurement);
                 progress(measurement.Progress("broadcast"));
             }
@@ -89,7 +92,7 @@ public static class ScaleOut
     /// <summary>The layouts side by side, each against the single node without Redis.</summary>
     public static string Table(IReadOnlyList<Measurement> results)
     {
-        var alone = results.FirstOrDefault();
+        var alone = results.Count > 0 ? results[0] : null;
         var text = new StringBuilder();
         text.AppendLine("| layout | deliveries/s | s until the last client has all | server CPU per delivery, all nodes, µs | rate / 1 node |");
         text.AppendLine("|---|---:|---:|---:|---:|");

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.SignalR;
 using Typed.Server;
 
@@ -82,6 +83,7 @@ internal sealed class TypedLoadHandler(Typed.Server.Client client) : ILoadServer
 /// <summary>The same work as a SignalR hub.</summary>
 internal sealed class LoadHub : Hub
 {
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "SignalR calls hub methods on the hub instance.")]
     public string Echo(string text) => text;
 
     /// <summary>The plain echo: a message back to the caller, no answer awaited.</summary>

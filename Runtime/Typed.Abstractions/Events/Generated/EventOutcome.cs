@@ -12,10 +12,10 @@ namespace Typed.Events.Generated;
 public readonly record struct EventOutcome(bool Handled, ReadOnlyMemory<byte> Result)
 {
     /// <summary>Not one of the contract's events.</summary>
-    public static ValueTask<EventOutcome> NotHandled { get; } = ValueTask.FromResult(new EventOutcome(false, default));
+    public static ValueTask<EventOutcome> NotHandled { get; } = new(new EventOutcome(false, default));
 
     /// <summary>Handled by a method returning void: an answer, if asked for, carries a null result.</summary>
-    public static ValueTask<EventOutcome> Done { get; } = ValueTask.FromResult(new EventOutcome(true, default));
+    public static ValueTask<EventOutcome> Done { get; } = new(new EventOutcome(true, default));
 
     /// <summary>The event was handled by a method returning <see cref="Task"/>: done when it is.</summary>
     public static async ValueTask<EventOutcome> From(Task task)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
@@ -52,6 +53,7 @@ internal static class WebSocketUpgrade
         }
     }
 
+    [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms", Justification = "RFC 6455 defines Sec-WebSocket-Accept as the SHA-1 of the key: a checksum of the handshake, not security.")]
     private static string ExpectedAccept(string key)
     {
         var keyBytes = Encoding.ASCII.GetBytes(key);
