@@ -16,6 +16,11 @@ internal sealed class HttpUpstream(SocketServerOptions options, ILogger logger) 
     /// <summary>The answer to the <c>POST</c> carries the acknowledgement (<c>{"ack":N}</c>).</summary>
     public bool AcknowledgesInFrame => false;
 
+    /// <summary>Uploads hand over in the background, never inline: nothing to do.</summary>
+    public void KeepReadingElsewhere()
+    {
+    }
+
     // URL-encoding can triple a payload; a little more for the field name and separators.
     private long MaxBodySize => (3L * options.MaxMessageSize) + 64;
 

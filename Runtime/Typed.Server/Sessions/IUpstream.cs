@@ -8,4 +8,12 @@ internal interface IUpstream
     /// rather than in the upload's own answer (an HTTP <c>POST</c>).
     /// </summary>
     bool AcknowledgesInFrame { get; }
+
+    /// <summary>
+    /// Called, from any thread, when the client is asked a question while this upstream's own
+    /// thread hands messages over: a handler there may block until the answer comes (or for any
+    /// other reason), so the answer must be read by another thread. An upstream that never hands
+    /// over inline does nothing.
+    /// </summary>
+    void KeepReadingElsewhere();
 }

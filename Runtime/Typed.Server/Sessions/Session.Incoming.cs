@@ -8,11 +8,13 @@ namespace Typed.Server.Sessions;
 /// The incoming half, in two steps, so that no lock is held while application code runs and no
 /// connection waits for it. <see cref="Accept"/> takes a payload in under the receive lock:
 /// acknowledgements, messages received already skipped, answers to the server's questions
-/// completed at once, the rest queued in order. <see cref="HandOverInBackground"/> then hands the
-/// queue to the application on a thread-pool thread, one message at a time, one thread at a time.
-/// So a handler that blocks holds up only the messages after its own: the session's uploads are
-/// answered and its connection read, its sends and polls go on, and a handler waiting for the
-/// client's answer to a question gets it.
+/// completed at once, the rest queued in order. <see cref="HandOverAsync"/> (a WebSocket's reader,
+/// on its own thread) or <see cref="HandOverInBackground"/> (an upload, which is answered at once)
+/// then hands the queue to the application, one message at a time, one thread at a time. So a
+/// handler that blocks holds up only the messages after its own: the session's uploads are
+/// answered, its sends and polls go on, and a handler waiting for the client's answer to a
+/// question gets it (a reader handing over inline reads on from another thread once the client is
+/// asked a question, <see cref="IUpstream.KeepReadingElsewhere"/>).
 /// </summary>
 internal sealed partial class Session : IThreadPoolWorkItem
 {
@@ -22,6 +24,9 @@ internal sealed partial class Session : IThreadPoolWorkItem
     private bool _handingOver;
     private TaskCompletionSource? _roomMade;
     private TaskCompletionSource? _handedOver;
+
+    // The upstream whose thread is handing over inline, told when a question is asked meanwhile.
+    private volatile IUpstream? _handingOverInline;
 
     /// <summary>
     /// Takes a payload's new messages in, in order, to be handed over by <see cref="HandOverInBackground"/>.
@@ -79,9 +84,11 @@ internal sealed partial class Session : IThreadPoolWorkItem
     /// <summary>
     /// Hands what <see cref="Accept"/> queued to the application, unless another thread is doing
     /// so already, then writes what the application sent meanwhile (and an acknowledgement owed)
-    /// through the downstream's writer on this thread, in one frame.
+    /// through the downstream's writer on this thread, in one frame. Completes at once unless the
+    /// connected hooks are still running.
     /// </summary>
-    private async Task HandOverAsync()
+    /// <param name="inline">The upstream calling on its own thread, told if a handler asks a question; null on a thread of the pool.</param>
+    public async Task HandOverAsync(IUpstream? inline)
     {
         if (_hooksDone is { Task.IsCompleted: false } hooks)
         {
@@ -90,6 +97,7 @@ internal sealed partial class Session : IThreadPoolWorkItem
 
         if (TryStartHandingOver())
         {
+            _handingOverInline = inline;
             using (AnsweringThread<Session>.Enter(this))
             {
                 while (TakeInbound() is { } message)
@@ -97,6 +105,8 @@ internal sealed partial class Session : IThreadPoolWorkItem
                     _listener.OnMessage(Client, message);
                 }
             }
+
+            _handingOverInline = null;
         }
 
         // Also when another thread hands over: the acknowledgement Accept owed is written here.
@@ -111,7 +121,7 @@ internal sealed partial class Session : IThreadPoolWorkItem
     /// </summary>
     public void HandOverInBackground() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
 
-    void IThreadPoolWorkItem.Execute() => _ = HandOverAsync();
+    void IThreadPoolWorkItem.Execute() => _ = HandOverAsync(inline: null);
 
     /// <summary>
     /// Completes when fewer than <see cref="SocketServerOptions.MaxMessageSize"/> bytes of messages
@@ -120,6 +130,11 @@ internal sealed partial class Session : IThreadPoolWorkItem
     /// </summary>
     public Task WaitForRoomAsync()
     {
+        if (Volatile.Read(ref _inboundBytes) < _listener.Options.MaxMessageSize)
+        {
+            return Task.CompletedTask; // the common case, without the lock
+        }
+
         lock (_receiveGate)
         {
             if (_inboundBytes < _listener.Options.MaxMessageSize || IsEnded)

@@ -90,12 +90,14 @@ internal sealed partial class Session
     /// <summary>
     /// Queues a question and wakes the downstream for it even on the thread handing messages over:
     /// its asker waits for the answer, perhaps blocking that very thread, so it cannot wait for the
-    /// hand-over to end.
+    /// hand-over to end. A connection whose reader is handing over reads on from another thread,
+    /// so that the answer is read whatever the handler does.
     /// </summary>
     public void EnqueueQuestion(Message question)
     {
         Enqueue(new Outgoing(question, default));
         WakeDownstream();
+        _handingOverInline?.KeepReadingElsewhere();
     }
 
     /// <summary>Completes when <paramref name="downstream"/> has something to take (at once when it is no longer current).</summary>

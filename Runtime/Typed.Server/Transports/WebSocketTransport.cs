@@ -13,16 +13,11 @@ namespace Typed.Server.Transports;
 /// client's payload arrays the other way. A silent client is never closed for being silent (the
 /// 2010 client sends nothing while idle); WebSocket pings find dead peers instead.
 /// </summary>
-internal sealed class WebSocketTransport(string name = TransportNames.WebSocket) : IServerTransport, IUpstream
+internal sealed class WebSocketTransport(string name = TransportNames.WebSocket) : IServerTransport
 {
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
-    private const int SmallMessageSize = 512;
-
     public string Name { get; } = name;
-
-    /// <summary>The socket's reader has no answer of its own: acknowledgements go back in a frame.</summary>
-    public bool AcknowledgesInFrame => true;
 
     public ResolvedTransportOptions Defaults(SocketServerOptions options) =>
         new(CloseTimeout: options.Timeout, HeartbeatInterval: TimeSpan.FromSeconds(10), Duration: Timeout.InfiniteTimeSpan);
@@ -57,7 +52,8 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
         using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, downstream.Superseded);
-        var receiving = ReceiveAsync(socket, request, session, codec, stopReceiving.Token);
+        using var reader = new WebSocketReader(socket, request, session, codec);
+        var receiving = reader.RunAsync(stopReceiving.Token);
         var sending = SendAsync(socket, request, downstream, codec, stopSending.Token);
 
         var first = await Task.WhenAny(receiving, sending);
@@ -89,7 +85,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         return accept;
     }
 
-    private static async Task<EndReason> SendAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
+    private static async Task<WebSocketEndReason> SendAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
     {
         using var writer = new WebSocketWriter(socket, codec, cancellationToken);
         try
@@ -109,97 +105,10 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
         if (!downstream.Superseded.IsCancellationRequested)
         {
-            return EndReason.Gone;
+            return WebSocketEndReason.Gone;
         }
 
-        return downstream.Session.IsEnded ? EndReason.SessionOver : EndReason.Replaced;
-    }
-
-    private async Task<EndReason> ReceiveAsync(WebSocket socket, DownstreamRequest request, Session session, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
-    {
-        var limit = request.Listener.Options.MaxMessageSize;
-
-        // Small messages (most of them) are read whole into a buffer of the connection's own,
-        // small enough that an idle connection costs little; a bigger one continues in a pooled
-        // buffer, given back once the message is handed over.
-        var small = new byte[SmallMessageSize];
-        using var large = new PooledBufferWriter(0);
-        var parsed = new List<Messages.Message>(1);
-
-        // Reads take no token, which would cost a registration per message: stopping aborts the
-        // connection instead, which is what the WebSocket does when a read is cancelled.
-        using var abortOnStop = cancellationToken.UnsafeRegister(static state => ((WebSocket)state!).Abort(), socket);
-        try
-        {
-            while (true)
-            {
-                var result = await socket.ReceiveAsync(small.AsMemory(), CancellationToken.None);
-                ReadOnlyMemory<byte> received = small.AsMemory(0, result.Count);
-                if (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close)
-                {
-                    large.Write(received.Span);
-                    do
-                    {
-                        if (large.WrittenCount > limit)
-                        {
-                            break;
-                        }
-
-                        result = await socket.ReceiveAsync(large.GetMemory(Math.Min(limit + 1, 16 * 1024)), CancellationToken.None);
-                        large.Advance(result.Count);
-                    }
-                    while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                    received = large.WrittenMemory;
-                }
-
-                if (received.Length > limit)
-                {
-                    Log.PayloadRefused(request.Logger, session.SessionId, "a WebSocket message over the size limit");
-                    return EndReason.TooBig;
-                }
-
-                switch (result.MessageType)
-                {
-                    case WebSocketMessageType.Close when IsLeave(socket):
-                        await session.HandedOverAsync().WaitAsync(cancellationToken);
-                        session.End(DisconnectReason.ClientLeft);
-                        return EndReason.Left;
-                    case WebSocketMessageType.Close:
-                        return EndReason.ClosedByClient;
-                    case WebSocketMessageType.Binary when codec is null:
-                        Log.PayloadRefused(request.Logger, session.SessionId, "a binary WebSocket message");
-                        return EndReason.Binary;
-                }
-
-                try
-                {
-                    // Messages keep slices of the payload, so it gets an array of its own.
-                    var payload = result.MessageType == WebSocketMessageType.Binary ? codec!.Decode(received.Span) : received.ToArray();
-                    large.ClearAndRelease();
-                    parsed.Clear();
-                    session.Accept(ClientPayload.ParseContent(payload, session.Acknowledged, parsed), this);
-                    session.HandOverInBackground();
-                    await session.WaitForRoomAsync();
-                }
-                catch (ProtocolFormatException e)
-                {
-                    Log.PayloadRefused(request.Logger, session.SessionId, e.Message);
-                    return EndReason.Malformed;
-                }
-            }
-        }
-        catch (WebSocketException e) when (e.WebSocketErrorCode == WebSocketError.Faulted)
-        {
-            // The framing layer refused the frame (invalid UTF-8 in a text message, say) and has
-            // already sent its close; the session stays, for the client to reconnect.
-            Log.PayloadRefused(request.Logger, session.SessionId, e.Message);
-            return EndReason.Gone;
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
-        {
-            return EndReason.Gone;
-        }
+        return downstream.Session.IsEnded ? WebSocketEndReason.SessionOver : WebSocketEndReason.Replaced;
     }
 
     /// <summary>
@@ -208,7 +117,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
     /// a close of ours, leaves the session waiting for a reconnection, as in 2010: a close with no
     /// status (the original client's <c>ws.close()</c>) reads as 1000 here, so 1000 cannot say it.
     /// </summary>
-    private static bool IsLeave(WebSocket socket) =>
+    internal static bool IsLeave(WebSocket socket) =>
         socket.State == WebSocketState.CloseReceived && socket.CloseStatus == LeaveCloseStatus.Leaving;
 
     private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string description)
@@ -227,17 +136,5 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         {
             // The peer is gone; there is no one to tell.
         }
-    }
-
-    private sealed record EndReason(WebSocketCloseStatus Status, string Description)
-    {
-        public static readonly EndReason ClosedByClient = new(WebSocketCloseStatus.NormalClosure, "closed by the client");
-        public static readonly EndReason Left = new(WebSocketCloseStatus.NormalClosure, "the client left");
-        public static readonly EndReason Gone = new(WebSocketCloseStatus.EndpointUnavailable, "the connection was lost");
-        public static readonly EndReason Replaced = new(WebSocketCloseStatus.NormalClosure, "replaced by a newer connection");
-        public static readonly EndReason SessionOver = new(WebSocketCloseStatus.NormalClosure, "session over");
-        public static readonly EndReason TooBig = new(WebSocketCloseStatus.MessageTooBig, "message too big");
-        public static readonly EndReason Binary = new(WebSocketCloseStatus.InvalidMessageType, "binary messages are not accepted");
-        public static readonly EndReason Malformed = new(WebSocketCloseStatus.InvalidPayloadData, "malformed payload");
     }
 }
