@@ -84,10 +84,11 @@ internal sealed partial class Session : IThreadPoolWorkItem
     /// <summary>
     /// Hands what <see cref="Accept"/> queued to the application, unless another thread is doing
     /// so already, then writes what the application sent meanwhile (and an acknowledgement owed)
-    /// through the downstream's writer on this thread, in one frame. Completes at once unless the
-    /// connected hooks are still running.
+    /// through the downstream's writer on this thread, in one frame. For an inline caller it
+    /// completes once that write does (a WebSocket's reader reads on only then); the connected
+    /// hooks, while they run, hold it too.
     /// </summary>
-    /// <param name="inline">The upstream calling on its own thread, told if a handler asks a question; null on a thread of the pool.</param>
+    /// <param name="inline">The upstream calling on its own thread, told when the client is asked a question meanwhile; null on a thread of the pool.</param>
     public async Task HandOverAsync(IUpstream? inline)
     {
         if (_hooksDone is { Task.IsCompleted: false } hooks)
@@ -109,8 +110,13 @@ internal sealed partial class Session : IThreadPoolWorkItem
             _handingOverInline = null;
         }
 
-        // Also when another thread hands over: the acknowledgement Accept owed is written here.
-        WriteAnswers();
+        // Also when another thread hands over: the acknowledgement Accept owed is written here. A
+        // reader waits for the write before reading on, as its peer reads both ways (backpressure).
+        var writing = WriteAnswers();
+        if (inline is not null)
+        {
+            await writing.ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -223,9 +223,10 @@ internal sealed partial class Session
     /// <summary>
     /// Writes what the application queued while this thread handed it messages: through the
     /// downstream's writer on this thread when it has one (a persistent transport), else by waking
-    /// the downstream (a poll). A write that fails is the writer's to deal with: it ends its downstream.
+    /// the downstream (a poll). Completes when that write does; a write that fails is the writer's
+    /// to deal with (it ends its downstream).
     /// </summary>
-    private void WriteAnswers()
+    private Task WriteAnswers()
     {
         IDownstreamWriter? writer = null;
         TaskCompletionSource? waiter = null;
@@ -239,7 +240,7 @@ internal sealed partial class Session
         }
 
         waiter?.TrySetResult();
-        _ = writer?.FlushAsync();
+        return writer?.FlushAsync() ?? Task.CompletedTask;
     }
 
     /// <summary>A written frame's list becomes the next queue (its messages are copied to the delivery ledger when taken).</summary>
