@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Typed.Events;
 using Typed.Events.Generated;
 using Typed.Messages;
@@ -34,6 +35,15 @@ public sealed class Client
 
     /// <summary>The session's id, random and URL-safe, as the handshake gave it to the client.</summary>
     public string SessionId => Session.SessionId;
+
+    /// <summary>
+    /// Who opened the session, as ASP.NET Core authenticated its first request; an anonymous
+    /// principal when nobody did. Every later request of the session must be the same user.
+    /// </summary>
+    public ClaimsPrincipal User => Session.Identity.User;
+
+    /// <summary>The user's id, as the <see cref="Identity.IUserIdProvider"/> reads it from <see cref="User"/>; null for anonymous sessions.</summary>
+    public string? UserId => Session.Identity.UserId;
 
     /// <summary>The transport the session was opened with.</summary>
     public string Transport => Session.Transport;

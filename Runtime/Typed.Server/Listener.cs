@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Typed.Framing;
 using Typed.Messages;
+using Typed.Server.Identity;
 using Typed.Server.Logging;
 using Typed.Server.ScaleOut;
 using Typed.Server.Sessions;
@@ -36,6 +38,7 @@ public sealed partial class Listener
         Cluster = new Cluster(this, backplane);
         backplane?.Attach(new LocalDelivery(this));
         _handlers.DetailedErrors = Options.DetailedErrors;
+        Users = services.GetService<IUserIdProvider>() ?? new NameIdentifierUserIdProvider();
     }
 
     /// <summary>The server's options, as they were when the listener was made.</summary>
@@ -66,6 +69,9 @@ public sealed partial class Listener
     public Cluster Cluster { get; }
 
     internal TimeProvider Time { get; }
+
+    /// <summary>Says which user a session belongs to.</summary>
+    internal IUserIdProvider Users { get; }
 
     internal ILogger Logger => _logger;
 
@@ -140,11 +146,11 @@ public sealed partial class Listener
         }
     }
 
-    internal Session OpenSession(string transport, bool acknowledged, Framing.SessionTiming timing)
+    internal Session OpenSession(string transport, bool acknowledged, Framing.SessionTiming timing, SessionIdentity identity)
     {
         while (true)
         {
-            var session = new Session(this, SessionIds.Create(), transport, acknowledged, timing);
+            var session = new Session(this, SessionIds.Create(), transport, acknowledged, timing, identity);
             if (_sessions.TryAdd(session.SessionId, session))
             {
                 Log.SessionOpened(_logger, session.SessionId, transport);

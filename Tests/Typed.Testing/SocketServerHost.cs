@@ -48,7 +48,8 @@ public sealed class SocketServerHost : IAsyncDisposable
         Action<SocketServerOptions>? configure = null,
         Action<Listener>? setup = null,
         Action<WebApplicationBuilder>? services = null,
-        Action<WebApplication>? pipeline = null)
+        Action<WebApplication>? pipeline = null,
+        Action<IEndpointConventionBuilder>? endpoint = null)
     {
         var logs = new CapturedLogs();
         var builder = WebApplication.CreateSlimBuilder();
@@ -67,7 +68,8 @@ public sealed class SocketServerHost : IAsyncDisposable
         var app = builder.Build();
         pipeline?.Invoke(app);
         app.MapGet("/", () => "the application's own page");
-        app.MapSockets(setup);
+        var mapped = app.MapSockets(setup);
+        endpoint?.Invoke(mapped);
         await app.StartAsync();
 
         return new SocketServerHost(app, app.BaseUri(), logs);

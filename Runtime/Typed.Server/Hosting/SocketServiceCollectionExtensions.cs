@@ -7,6 +7,7 @@ using Typed.Server;
 using Typed.Server.Events;
 using Typed.Server.Flash;
 using Typed.Server.Hosting;
+using Typed.Server.Identity;
 using Typed.Server.Transports;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class SocketServiceCollectionExtensions
         services.AddSingleton(builder);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Listener>();
+        services.TryAddSingleton<IUserIdProvider, NameIdentifierUserIdProvider>();
         services.TryAddSingleton<SocketEndpoints>();
         services.AddKeyedSingleton(KeyedService.AnyKey, static (provider, key) =>
             provider.GetRequiredService<SocketEndpoints>().Get(key as string ?? throw new InvalidOperationException("Listeners are keyed by their resource, a string.")));

@@ -1,5 +1,6 @@
 using Typed.Events;
 using Typed.Framing;
+using Typed.Server.Identity;
 
 namespace Typed.Server.Sessions;
 
@@ -31,9 +32,10 @@ internal sealed partial class Session
     // whose messages keep arriving is not taken for gone.
     private TimeSpan _closeTimeout;
 
-    public Session(Listener listener, string sessionId, string transport, bool acknowledged, SessionTiming timing)
+    public Session(Listener listener, string sessionId, string transport, bool acknowledged, SessionTiming timing, SessionIdentity identity)
     {
         _listener = listener;
+        Identity = identity;
         _timing = timing;
         SessionId = sessionId;
         Transport = transport;
@@ -54,6 +56,9 @@ internal sealed partial class Session
     public string SessionId { get; }
 
     public string Transport { get; }
+
+    /// <summary>Who opened the session; every later request must be the same user (<see cref="SessionIdentity.Admits"/>).</summary>
+    public SessionIdentity Identity { get; }
 
     public bool Acknowledged => _delivery is not null;
 

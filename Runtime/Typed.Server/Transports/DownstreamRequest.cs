@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Typed.Server.Identity;
 using Typed.Server.Sessions;
 
 namespace Typed.Server.Transports;
@@ -33,7 +34,7 @@ internal sealed class DownstreamRequest(
     public IReadOnlyDictionary<string, Framing.IFrameCodec> Codecs { get; } = codecs;
 
     /// <summary>The session asked for, or a new one when the path named none.</summary>
-    public Session OpenSession() => existing ?? Listener.OpenSession(transport, AsksForAcknowledgedDelivery, Options.Timing);
+    public Session OpenSession() => existing ?? Listener.OpenSession(transport, AsksForAcknowledgedDelivery, Options.Timing, SessionIdentity.Of(Context, Listener.Users));
 
     /// <summary>
     /// A reattaching client of this project asks with <c>?wait=0</c> for its first poll to be

@@ -19,6 +19,8 @@ public sealed class PollingWire : TransportWire, IDisposable
 
     public override string Transport => TransportNames.XhrPolling;
 
+    public override void SetHeader(string name, string value) => HttpHeaders.Set(_http, name, value);
+
     public override Task<IReadOnlyList<Message>> OpenAsync() => OpenAsync(string.Empty);
 
     /// <summary>Asserts that the session still works: a message posted comes back on the next polls.</summary>

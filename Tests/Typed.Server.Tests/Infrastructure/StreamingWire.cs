@@ -34,8 +34,7 @@ public sealed class StreamingWire : TransportWire
     /// <summary>Sent as <c>Accept-Encoding</c> when set, to invite a compression layer in.</summary>
     public string? AcceptEncoding { get; set; }
 
-    /// <summary>Takes over a session another wire opened, as a reconnecting client would.</summary>
-    public void Adopt(string sessionId) => SessionId = sessionId;
+    public override void SetHeader(string name, string value) => HttpHeaders.Set(_http, name, value);
 
     /// <summary>Waits until the server ends the current stream.</summary>
     public async Task ExpectEndAsync()

@@ -10,6 +10,12 @@ public abstract class TransportWire : IAsyncDisposable
 
     public string SessionId { get; protected set; } = string.Empty;
 
+    /// <summary>Takes over a session another wire opened, as a reconnecting client (or a thief holding its id) would.</summary>
+    public void Adopt(string sessionId) => SessionId = sessionId;
+
+    /// <summary>Sends <paramref name="name"/> with every later request and upgrade (<c>Authorization</c>, <c>Cookie</c>).</summary>
+    public abstract void SetHeader(string name, string value);
+
     /// <summary>Opens a new session; returns the messages that followed the handshake in the first frame.</summary>
     public abstract Task<IReadOnlyList<Message>> OpenAsync();
 

@@ -10,6 +10,7 @@ public sealed class WebSocketWire : TransportWire
 {
     private readonly Uri _baseUri;
     private readonly string? _origin;
+    private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
     private ClientWebSocket _socket;
 
     public WebSocketWire(Uri baseUri, string transport = TransportNames.WebSocket, string? origin = null)
@@ -64,7 +65,7 @@ public sealed class WebSocketWire : TransportWire
 
     public override Task ReattachAsync()
     {
-        _socket = NewSocket(_origin);
+        _socket = NewSocket(_origin, _headers);
         return ConnectSocketAsync(SessionId);
     }
 
@@ -194,9 +195,24 @@ public sealed class WebSocketWire : TransportWire
         _socket.Dispose();
     }
 
-    private static ClientWebSocket NewSocket(string? origin)
+    /// <summary>Applies to the next connection, and to the first if it has not been made.</summary>
+    public override void SetHeader(string name, string value)
+    {
+        _headers[name] = value;
+        if (_socket.State == WebSocketState.None)
+        {
+            _socket.Options.SetRequestHeader(name, value);
+        }
+    }
+
+    private static ClientWebSocket NewSocket(string? origin, Dictionary<string, string>? headers = null)
     {
         var socket = new ClientWebSocket();
+        foreach (var (name, value) in headers ?? [])
+        {
+            socket.Options.SetRequestHeader(name, value);
+        }
+
         if (origin is not null)
         {
             socket.Options.SetRequestHeader("Origin", origin);
