@@ -20,4 +20,11 @@ public enum DisconnectReason
     /// <c>POST .../{sessionid}/leave</c>.
     /// </summary>
     ClientLeft,
+
+    /// <summary>
+    /// The authentication the session opened with expired (with
+    /// <see cref="SocketServerOptions.CloseOnAuthenticationExpiration"/>), and no request of the same
+    /// user brought a fresher one within the session's timeout.
+    /// </summary>
+    AuthenticationExpired,
 }

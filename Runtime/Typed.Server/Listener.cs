@@ -160,6 +160,9 @@ public sealed partial class Listener
         }
     }
 
+    /// <summary>The sessions open on this node, connected or not.</summary>
+    internal int SessionCount => _sessions.Count;
+
     internal bool TryGetSession(string sessionId, out Session session) =>
         _sessions.TryGetValue(sessionId, out session!) && !session.IsEnded;
 

@@ -39,6 +39,7 @@ public static class SocketEndpointRouteBuilderExtensions
         // WebSockets for these endpoints only, as MapConnections does for SignalR: the rest of the
         // application keeps its own WebSocket middleware and options, or none, and theirs (allowed
         // origins, say) do not reach these: origins are judged by SocketServerOptions.
+        MapBrowserFiles(endpoints, path, handler);
         var pipeline = endpoints.CreateApplicationBuilder();
         pipeline.UseWebSockets(new WebSocketOptions());
         pipeline.Run(handler.HandleAsync);
@@ -46,5 +47,20 @@ public static class SocketEndpointRouteBuilderExtensions
             .WithDisplayName("Typed sockets /" + path)
             // Held polls and streams are meant to outlive any request timeout the app sets.
             .DisableRequestTimeout();
+    }
+
+    /// <summary>
+    /// The browser client and its declarations are endpoints of their own, so that what the app
+    /// asks of the protocol's endpoint (<c>RequireAuthorization()</c>, say) does not keep a page
+    /// that has yet to sign in from loading the script.
+    /// </summary>
+    private static void MapBrowserFiles(IEndpointRouteBuilder endpoints, string path, SocketRequestHandler handler)
+    {
+        string[] files = [Typed.Server.Browser.BrowserClientScript.FileName, Typed.Server.Browser.BrowserClientScript.DebugFileName, Typed.Server.Browser.BrowserDeclarations.FileName];
+        foreach (var file in files)
+        {
+            endpoints.MapMethods("/" + path + "/" + file, [HttpMethods.Get, HttpMethods.Head], handler.HandleAsync)
+                .WithDisplayName("Typed browser client /" + path + "/" + file);
+        }
     }
 }

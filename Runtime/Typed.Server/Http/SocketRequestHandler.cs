@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Typed.Server.Identity;
 using Typed.Server.Logging;
 using Typed.Server.Sessions;
 using Typed.Server.Security;
@@ -115,6 +116,11 @@ internal sealed class SocketRequestHandler
             return;
         }
 
+        if (existing is not null ? !await AdmitToSessionAsync(context, existing) : !await AdmitNewSessionAsync(context))
+        {
+            return;
+        }
+
         await transport.Transport.HandleAsync(new DownstreamRequest(context, _listener, path.Transport, existing, transport.Options, _logger, _codecs));
     }
 
@@ -132,6 +138,11 @@ internal sealed class SocketRequestHandler
             return;
         }
 
+        if (!await AdmitToSessionAsync(context, session))
+        {
+            return;
+        }
+
         if (path.IsLeave)
         {
             // The client is done with the session: it ends now rather than after its timeout, once
@@ -143,6 +154,44 @@ internal sealed class SocketRequestHandler
         }
 
         await _upstream.ReceiveAsync(context, session);
+    }
+
+    /// <summary>The application's admission checks, for a request that would open a session.</summary>
+    private async Task<bool> AdmitNewSessionAsync(HttpContext context)
+    {
+        var admission = await _listener.AdmitAsync(context);
+        if (admission.IsAdmitted)
+        {
+            return true;
+        }
+
+        Log.AdmissionRefused(_logger, admission.Status, admission.Reason!);
+        await HttpResponses.WriteErrorAsync(context, admission.Status, admission.Reason!);
+        return false;
+    }
+
+    /// <summary>
+    /// A request of an open session must be its user's: 403 for anyone else (a leaked session id
+    /// does not open another user's session), 401 once the session's authentication expired and
+    /// the request brings none fresher. The session is not touched either way.
+    /// </summary>
+    private async Task<bool> AdmitToSessionAsync(HttpContext context, Session session)
+    {
+        var request = context.Request;
+        var identity = SessionIdentity.Of(context, _listener.Users);
+        switch (session.Admit(identity))
+        {
+            case RequestAdmission.OtherUser:
+                Log.SessionOfAnotherUser(_logger, session.SessionId, request.Method, request.Path, identity.UserId ?? identity.User.Identity?.Name ?? "nobody");
+                await HttpResponses.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "the session belongs to another user");
+                return false;
+            case RequestAdmission.AuthenticationExpired:
+                Log.ExpiredSessionRefused(_logger, session.SessionId, request.Method, request.Path);
+                await HttpResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "the session's authentication expired");
+                return false;
+            default:
+                return true;
+        }
     }
 
     private async Task DelayAsync(HttpContext context)

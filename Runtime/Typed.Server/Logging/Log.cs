@@ -53,4 +53,16 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Warning, "Session {SessionId}: {Bytes} bytes of messages wait for its handlers; its connection is not read until they are handed over.")]
     public static partial void HandlersBehind(ILogger logger, string sessionId, long bytes);
+
+    [LoggerMessage(20, LogLevel.Warning, "Session {SessionId}: a {Method} {Path} authenticated as {User} was refused: the session belongs to another user.")]
+    public static partial void SessionOfAnotherUser(ILogger logger, string sessionId, string method, string path, string user);
+
+    [LoggerMessage(21, LogLevel.Information, "Session {SessionId}: its authentication expired; its connection is closed and it waits for fresh authentication.")]
+    public static partial void AuthenticationExpired(ILogger logger, string sessionId);
+
+    [LoggerMessage(22, LogLevel.Information, "Session {SessionId}: a {Method} {Path} was refused: the session's authentication expired.")]
+    public static partial void ExpiredSessionRefused(ILogger logger, string sessionId, string method, string path);
+
+    [LoggerMessage(23, LogLevel.Information, "A new session was refused by the application with {Status}: {Reason}.")]
+    public static partial void AdmissionRefused(ILogger logger, int status, string reason);
 }

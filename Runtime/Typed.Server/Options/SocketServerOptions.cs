@@ -76,6 +76,15 @@ public sealed class SocketServerOptions
     /// </summary>
     public bool DetailedErrors { get; set; }
 
+    /// <summary>
+    /// When the authentication a session opened with expires (the ticket's <c>ExpiresUtc</c>, a JWT's
+    /// <c>exp</c>), close its connection, refuse its requests with 401 until the same user comes back
+    /// with fresher authentication (which continues the session), and end it with
+    /// <see cref="DisconnectReason.AuthenticationExpired"/> if none comes within <see cref="Timeout"/>.
+    /// Off by default, as in SignalR: a session then lives on whatever its authentication says.
+    /// </summary>
+    public bool CloseOnAuthenticationExpiration { get; set; }
+
     /// <summary>A copy whose lists and transport options are its own, for an endpoint to change.</summary>
     internal SocketServerOptions Copy()
     {

@@ -35,7 +35,7 @@ internal sealed partial class Session
     public Session(Listener listener, string sessionId, string transport, bool acknowledged, SessionTiming timing, SessionIdentity identity)
     {
         _listener = listener;
-        Identity = identity;
+        _identity = identity;
         _timing = timing;
         SessionId = sessionId;
         Transport = transport;
@@ -43,6 +43,7 @@ internal sealed partial class Session
         Answers = new PendingAnswers(listener.Options.AnswerTimeout, listener.Time);
         Client = new Client(this);
         StartExpiry(listener.Options.Timeout);
+        WatchAuthenticationExpiry();
 
         // Made before the handshake can go out, so that no message is handed over before the hooks are done.
         _hooksDone = listener.HasConnectedHooks ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
@@ -56,9 +57,6 @@ internal sealed partial class Session
     public string SessionId { get; }
 
     public string Transport { get; }
-
-    /// <summary>Who opened the session; every later request must be the same user (<see cref="SessionIdentity.Admits"/>).</summary>
-    public SessionIdentity Identity { get; }
 
     public bool Acknowledged => _delivery is not null;
 
@@ -183,6 +181,8 @@ internal sealed partial class Session
             _queuedBytes = 0;
             _expiry?.Dispose();
             _expiry = null;
+            _authenticationExpiry?.Dispose();
+            _authenticationExpiry = null;
             downstream = _downstream;
             waiter = TakeWaiter(evenWhenAnswering: true);
             wasConnected = _handshake == HandshakeState.Done;
@@ -209,6 +209,7 @@ internal sealed partial class Session
 
     private void Expire(int generation)
     {
+        DisconnectReason reason;
         lock (_gate)
         {
             // A timer that fired as it was being replaced must not end the session early.
@@ -216,8 +217,10 @@ internal sealed partial class Session
             {
                 return;
             }
+
+            reason = ReasonForExpiry;
         }
 
-        End(DisconnectReason.Timeout);
+        End(reason);
     }
 }

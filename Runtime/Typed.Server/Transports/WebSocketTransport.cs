@@ -108,7 +108,10 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
             return WebSocketEndReason.Gone;
         }
 
-        return downstream.Session.IsEnded ? WebSocketEndReason.SessionOver : WebSocketEndReason.Replaced;
+        var session = downstream.Session;
+        return session.IsEnded ? WebSocketEndReason.SessionOver
+            : session.AuthenticationExpired ? WebSocketEndReason.AuthenticationExpired
+            : WebSocketEndReason.Replaced;
     }
 
     /// <summary>
