@@ -177,6 +177,11 @@ internal sealed class SocketRequestHandler
     /// </summary>
     private async Task<bool> AdmitToSessionAsync(HttpContext context, Session session)
     {
+        if (!session.Identity.IsAuthenticated)
+        {
+            return true; // bound to nobody, as in 2010
+        }
+
         var request = context.Request;
         var identity = SessionIdentity.Of(context, _listener.Users);
         switch (session.Admit(identity))

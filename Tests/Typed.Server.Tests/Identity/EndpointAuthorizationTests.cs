@@ -23,6 +23,7 @@ public sealed class EndpointAuthorizationTests
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Empty(server.Listener.Clients);
         Assert.Equal(0, server.Listener.SessionCount);
+        await server.Logs.WaitForAsync("Authorization failed");
     }
 
     [Theory]
