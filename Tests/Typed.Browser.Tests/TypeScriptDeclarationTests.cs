@@ -38,6 +38,12 @@ public sealed class TypeScriptDeclarationTests(ChatSample chat) : IClassFixture<
         socket.emit("Person", { name: "ana", age: 3, tags: [] });
         // @ts-expect-error Tags is required
         socket.emit("Person", { Name: "ana", Age: 3 });
+        const signedIn = new io.Socket(null, { accessToken: () => fetch("/token").then(r => r.text()) });
+        new io.Socket(null, { accessToken: "a token" });
+        signedIn.on("connect_failed", refusal => console.log(refusal.status.toFixed(), refusal.message.length));
+        signedIn.on("disconnect", refusal => console.log(refusal?.status));
+        // @ts-expect-error a token is a string
+        new io.Socket(null, { accessToken: () => 42 });
         """;
 
     private static readonly Lazy<Task<string>> Compiler = new(InstallTypeScriptAsync);

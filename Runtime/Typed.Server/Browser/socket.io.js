@@ -1,10 +1,10 @@
 /* Typed browser client: the 2010 Socket.IO client API for today's browsers.
    new io.Socket(host, options); socket.connect(); socket.send(message);
-   socket.on('message' | 'connect' | 'close' | 'disconnect', fn); typed events: socket.emit(name, ...args), socket.on(name, fn). */
+   socket.on('message' | 'connect' | 'close' | 'disconnect' | 'connect_failed', fn); typed events: socket.emit(name, ...args), socket.on(name, fn). */
 (function (global) {
   'use strict';
 
-  var SOCKET_EVENTS = { connect: 1, message: 1, close: 1, disconnect: 1, reconnect: 1 };
+  var SOCKET_EVENTS = { connect: 1, message: 1, close: 1, disconnect: 1, reconnect: 1, connect_failed: 1 };
 
   var io = global.io = {
     version: '1.0.0',
@@ -23,9 +23,9 @@
 
   function later(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
 
-  function withTimeout(promise, ms, what) {
+  function withTimeout(promise, ms) {
     return new Promise(function (resolve, reject) {
-      var timer = setTimeout(function () { reject(new Error(what + ' timed out')); }, ms);
+      var timer = setTimeout(function () { reject(new Error('timed out')); }, ms);
       promise.then(function (v) { clearTimeout(timer); resolve(v); }, function (e) { clearTimeout(timer); reject(e); });
     });
   }
@@ -56,7 +56,9 @@
     var o = this.socket.options;
     var scheme = websocket ? (o.secure ? 'wss' : 'ws') : (o.secure ? 'https' : 'http');
     var url = scheme + '://' + this.socket.host + ':' + o.port + '/' + o.resource + '/' + this.name + (sessionId ? '/' + sessionId : '') + (extra || '');
-    var query = [];
+    // Browsers give a WebSocket, an EventSource or an iframe no headers of the page's: the token
+    // goes in the query of every request.
+    var query = this.socket._token ? ['access_token=' + encodeURIComponent(this.socket._token)] : [];
     if (!sessionId && o.acks) query.push('acks=1');
     if (sessionId && this.socket.acknowledged) query.push('ack=' + this.socket.lastReceived);
     return query.length ? url + '?' + query.join('&') : url;
@@ -81,7 +83,7 @@
     var self = this;
     self._heard = Date.now();
     self._watcher = setInterval(function () {
-      if ((check && check()) || Date.now() - self._heard > self.socket._patience(self.name, fallback)) self._ended('closed');
+      if ((check && check()) || Date.now() - self._heard > self.socket._patience(self.name, fallback)) self._ended();
     }, 500);
   };
 
@@ -93,13 +95,15 @@
     return T.prototype;
   }
 
-  /** A request with the page's credentials policy; 404 says the session is gone. */
+  /**
+   * A request with the page's cookies, whatever the origin (the server allows an origin with
+   * credentials); 404 says the session is gone, 401 and 403 that the page may not have it.
+   */
   Transport.prototype.fetch = function (url, init) {
-    init.credentials = this.socket.crossOrigin ? 'include' : 'same-origin';
+    init.credentials = 'include';
     return fetch(url, init).then(function (response) {
-      if (response.status === 404) throw expired();
-      if (!response.ok) throw new Error(url + ' refused: ' + response.status);
-      return response;
+      if (response.ok) return response;
+      throw { status: response.status, message: response.statusText, expired: response.status === 404 };
     });
   };
 
@@ -111,7 +115,7 @@
     var self = this, body = 'data=' + encodeURIComponent(payload), abort = new AbortController();
     // An upload left unanswered fails in time, as a refused one does: the socket reattaches and
     // sends what is unconfirmed again.
-    return within(abort, self.socket.options.requestTimeout + body.length / 64, this.fetch(this.url(this.socket.sessionId, '/send').split('?')[0], {
+    return within(abort, self.socket.options.requestTimeout + body.length / 64, this.fetch(this.url(this.socket.sessionId, '/send'), {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
       body: body,
@@ -126,11 +130,9 @@
     var self = this;
     // keepalive lets it outlive a page that is going away.
     return Promise.resolve(upload).then(function () {
-      return self.fetch(self.url(self.socket.sessionId, '/leave').split('?')[0], { method: 'POST', keepalive: true });
+      return self.fetch(self.url(self.socket.sessionId, '/leave'), { method: 'POST', keepalive: true });
     }).catch(function () {});
   };
-
-  function expired() { var e = new Error('session expired'); e.expired = true; return e; }
 
   // websocket: one RFC 6455 connection, a frame per message, payloads the other way.
   var websocket = define('websocket', function () { return 'WebSocket' in global; });
@@ -141,10 +143,10 @@
       var opened = false;
       ws.onopen = function () { opened = true; self._watch(); resolve(); };
       ws.onmessage = function (event) { self._frame(event.data); };
-      ws.onclose = function () { if (!opened) reject(new Error('websocket refused')); else self._ended('closed'); };
+      ws.onclose = function () { if (!opened) reject(); else self._ended(); };
     });
   };
-  websocket.send = function (payload) { this.ws.send(payload); return Promise.resolve(null); };
+  websocket.send = function (payload) { this.ws.send(payload); return Promise.resolve(); };
   // Closing a socket that is closed already throws.
   websocket.close = function () { try { this.ws.close(); } catch (e) { } };
   // A close with 4000 says the session is over; the server's answer ends the connection.
@@ -168,7 +170,7 @@
       source.onopen = function () { opened = true; self._watch(); resolve(); };
       source.onmessage = function (event) { self._frame(event.data); };
       // EventSource would reconnect by itself to the same URL; the socket decides instead.
-      source.onerror = function () { source.close(); if (!opened) reject(new Error('event stream refused')); else self._ended('closed'); };
+      source.onerror = function () { source.close(); if (!opened) reject(); else self._ended(); };
     });
   };
   events.close = function () { if (this.source) this.source.close(); };
@@ -188,7 +190,7 @@
       var nodes = 0;
       wrapper.contentWindow.s = { _: function (frame) { resolve(); self._frame(frame); } };
       var stream = doc.createElement('iframe');
-      stream.onload = function () { self._ended('closed'); };
+      stream.onload = function () { self._ended(); };
       stream.src = self.url(sessionId);
       doc.body.appendChild(stream);
       // A cut stream can end without a load event. Frames and heartbeat comments add nodes to the
@@ -207,7 +209,8 @@
     });
   };
   htmlfile.close = function () {
-    if (this._wrapper && this._wrapper.parentNode) this._wrapper.parentNode.removeChild(this._wrapper);
+    // Removing a frame that is gone already does nothing.
+    if (this._wrapper) this._wrapper.remove();
   };
 
   // A kept-open fetch whose body is read as it arrives (xhr-multipart, where multipart XHR is gone).
@@ -220,11 +223,11 @@
       self._watch();
       (function pump() {
         reader.read().then(function (chunk) {
-          if (chunk.done) { self._ended('closed'); return; }
+          if (chunk.done) { self._ended(); return; }
           self._heard = Date.now();
           onText(decoder.decode(chunk.value, { stream: true }));
           pump();
-        }, function () { self._ended('closed'); });
+        }, function () { self._ended(); });
       })();
     });
   }
@@ -303,13 +306,11 @@
     this.acknowledged = false;
     this.lastReceived = 0;
     this._listeners = {};
-    // {seq, text} sent or not, until confirmed; how many of them went out on the current connection
+    // {seq, text} sent or not, until confirmed (how many of them went out on the current connection,
+    // and what the server confirmed, start with each session in _openSession).
     this._outbox = [];
-    this._written = 0;
     this._nextSeq = 1;
-    this._lastAcked = 0;
-    // The transport whose upload is on its way, and the answers awaited, by id.
-    this._sending = null;
+    // The answers awaited, by id; _sending: the transport whose upload is on its way.
     this._pending = {};
     this._nextId = 1;
     // A page that goes away leaves its session, so that the server ends it at once.
@@ -416,20 +417,43 @@
       }
       var transport = new io.Transport[names[index]](self);
       self._opening = transport;
-      var handshake = new Promise(function (resolve, reject) {
-        transport._handshake = function () { transport._openFailed = null; resolve(); };
-        transport._openFailed = function () { reject(new Error(names[index] + ' ended before the handshake')); };
-      });
-      withTimeout(transport.open(null).then(function () { return handshake; }), self.options.connectTimeout, names[index])
+      // Ending before the handshake fails the attempt; once it is in, that failure is settled already.
+      var handshake = new Promise(function (resolve, reject) { transport._handshake = resolve; transport._openFailed = reject; });
+      withTimeout(self._authorize().then(function () { transport.open(null).catch(transport._openFailed); return handshake; }), self.options.connectTimeout)
         .then(function () {
           self._opening = null;
           self._attempts = 0;
           if (self.options.rememberTransport) document.cookie = 'socket.io=' + encodeURIComponent(transport.name);
-        }, function () {
+        }, function (error) {
           transport.stop();
-          attempt(index + 1);
+          self._unlessRefused(transport, null, error, function () { attempt(index + 1); });
         });
     })(0);
+  };
+
+  /** Asks for the access token, a value or a function's (a promise of it or itself), before every connection. */
+  Socket.prototype._authorize = function () {
+    var self = this, token = this.options.accessToken;
+    return Promise.resolve(typeof token === 'function' ? token() : token).then(function (value) { self._token = value; });
+  };
+
+  /**
+   * Goes on unless the server refused the page's credentials (401, 403): then the socket stops
+   * trying and says why. A browser hides why a WebSocket, an EventSource or an iframe was refused,
+   * so a HEAD request to the same address asks, in time, as a hung request would keep it waiting.
+   */
+  Socket.prototype._unlessRefused = function (transport, sessionId, error, goOn) {
+    var self = this;
+    function judge(e) {
+      if (self._stopped) return;
+      // 401 or 403, and nothing else, gives 403 with its second bit set.
+      if ((e && e.status | 2) !== 403) return goOn();
+      self.disconnect();
+      self.fireEvent('connect_failed', [e]);
+      self.fireEvent('disconnect', [e]);
+    }
+    if (error && error.status) judge(error);
+    else transport.fetch(transport.url(sessionId), { method: 'HEAD', signal: AbortSignal.timeout(this.options.requestTimeout) }).then(judge, judge);
   };
 
   Socket.prototype._scheduleRetry = function (retry) {
@@ -587,7 +611,7 @@
       var failed = new Promise(function (resolve, reject) { transport._openFailed = reject; });
       // A fifth of the session's lifetime, so that three attempts hung on the way leave time for a fourth.
       var bound = Math.min(self.options.connectTimeout, life ? Math.max(1000, life / 5) : Infinity);
-      return withTimeout(Promise.race([transport.open(self.sessionId), failed]), bound, name).then(function () {
+      return withTimeout(self._authorize().then(function () { return Promise.race([transport.open(self.sessionId), failed]); }), bound).then(function () {
         if (transport._closed) throw new Error('closed');
         self._opening = null;
         self.transport = transport;
@@ -599,7 +623,7 @@
     }).catch(function (error) {
       if (transport) transport.stop();
       if (self._opening === transport) self._opening = null;
-      self._reattach(name, error && error.expired, failures + 1, since);
+      self._unlessRefused(transport, self.sessionId, error, function () { self._reattach(name, error && error.expired, failures + 1, since); });
     });
   };
 

@@ -8,13 +8,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Typed.Server.Identity;
 
 namespace Typed.Testing.Identity;
 
 /// <summary>
 /// ASP.NET Core's own cookie and JWT bearer authentication, set up as an application would: a
-/// request with a bearer token (header or <c>access_token</c> query) is read as a JWT, any other by
-/// its cookie. Tokens are signed with a symmetric test key.
+/// request with a bearer token (in the header, or in the <c>access_token</c> query under the socket
+/// endpoint) is read as a JWT, any other by its cookie. Tokens are signed with a symmetric test key.
 /// </summary>
 public static class TestAuthentication
 {
@@ -48,7 +49,7 @@ public static class TestAuthentication
         builder.Services
             .AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "cookie or bearer", options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) || context.Request.Query.ContainsKey("access_token")
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) || SocketAccessToken.FromQuery(context) is not null
                     ? JwtBearerDefaults.AuthenticationScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -71,16 +72,14 @@ public static class TestAuthentication
                 {
                     OnMessageReceived = context =>
                     {
-                        if (context.Request.Query.TryGetValue("access_token", out var token))
-                        {
-                            context.Token = token;
-                        }
-
+                        context.Token ??= SocketAccessToken.FromQuery(context.HttpContext);
                         return Task.CompletedTask;
                     },
                 };
             });
-        policies?.Invoke(builder.Services.AddAuthorizationBuilder());
+        // Authorization's services always: an endpoint that requires it fails without them.
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        policies?.Invoke(authorization);
     }
 
     /// <summary>
