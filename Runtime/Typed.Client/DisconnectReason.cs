@@ -11,4 +11,10 @@ public enum DisconnectReason
 
     /// <summary>Reconnection gave up after <see cref="SocketOptions.MaxReconnectAttempts"/> attempts.</summary>
     ReconnectFailed,
+
+    /// <summary>
+    /// The server refused access (401 or 403) to a reconnection, made with a token asked afresh of
+    /// <see cref="SocketOptions.AccessTokenProvider"/>: retrying would not change its answer.
+    /// </summary>
+    AccessDenied,
 }

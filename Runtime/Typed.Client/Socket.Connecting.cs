@@ -1,3 +1,4 @@
+using System.Net;
 using Typed.Client.Logging;
 using Typed.Client.Transports;
 
@@ -10,7 +11,10 @@ public sealed partial class Socket
     /// Opens a session over the first transport that delivers the handshake within
     /// <see cref="SocketOptions.ConnectTimeout"/>; from then on the socket reconnects by itself.
     /// </summary>
-    /// <exception cref="SocketConnectException">No transport could connect.</exception>
+    /// <exception cref="SocketConnectException">
+    /// No transport could connect, or the server refused access (its
+    /// <see cref="SocketConnectException.StatusCode"/> is then 401 or 403).
+    /// </exception>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         CancellationTokenSource lifetime;
@@ -45,10 +49,15 @@ public sealed partial class Socket
         _supervisor = SuperviseAsync(lifetime.Token);
     }
 
-    /// <summary>Tries each transport in turn (the remembered one first) until one delivers the handshake.</summary>
+    /// <summary>
+    /// Tries each transport in turn (the remembered one first) until one delivers the handshake,
+    /// or the server refuses access: that is the credentials' fault, which no transport changes.
+    /// </summary>
     private async Task OpenSessionAsync(CancellationToken cancellationToken)
     {
+        await RenewAccessTokenAsync(cancellationToken);
         var failures = new List<Exception>();
+        var refusals = new List<HttpStatusCode>();
         foreach (var name in TransportsToTry())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,10 +89,22 @@ public sealed partial class Socket
                 failures.Add(new IOException($"The {name} transport could not connect: {e.Message}", e));
                 _activeSink = null;
                 await transport.DisposeAsync();
+                if (Refusal(e) is { } status)
+                {
+                    if (EndsConnecting(name, status))
+                    {
+                        Log.AccessRefused(_logger, name, (int)status);
+                        throw new SocketConnectException($"The server {_server} refused access with {(int)status}.", failures, status);
+                    }
+
+                    refusals.Add(status);
+                }
             }
         }
 
-        throw new SocketConnectException($"No transport could connect to {_server}.", failures);
+        // Refused by every transport (WebSocket upgrades all, say): that is the status to report.
+        var refused = refusals.Count == failures.Count && refusals.Count > 0 ? refusals[^1] : (HttpStatusCode?)null;
+        throw new SocketConnectException($"No transport could connect to {_server}.", failures, refused);
     }
 
     private IEnumerable<string> TransportsToTry()
@@ -138,11 +159,11 @@ public sealed partial class Socket
                 return;
             }
 
-            if (!await ReconnectAsync(reason is SessionExpiredException, cancellationToken))
+            if (await ReconnectAsync(reason is SessionExpiredException, cancellationToken) is { } givenUp)
             {
                 if (!cancellationToken.IsCancellationRequested)
                 {
-                    GiveUp(DisconnectReason.ReconnectFailed);
+                    GiveUp(givenUp);
                 }
 
                 return;
@@ -170,7 +191,9 @@ public sealed partial class Socket
         return await transport.Completion;
     }
 
-    private async Task<bool> ReconnectAsync(bool expired, CancellationToken cancellationToken)
+    /// <summary>Reattaches the session, or opens a new one once the server has forgotten it.</summary>
+    /// <returns>Null once reconnected, else why the socket gives up.</returns>
+    private async Task<DisconnectReason?> ReconnectAsync(bool expired, CancellationToken cancellationToken)
     {
         _connecting = true;
         var lost = System.Diagnostics.Stopwatch.StartNew();
@@ -183,12 +206,12 @@ public sealed partial class Socket
                     await Task.Delay(HangBounds.ReattachDelay(Backoff(attempt), _timing, lost.Elapsed), cancellationToken);
                     await ReattachAsync(cancellationToken);
                     Raise(Reconnected, nameof(Reconnected));
-                    return true;
+                    return null;
                 }
 
                 Raise(SessionExpired, nameof(SessionExpired));
                 await OpenSessionAsync(cancellationToken);
-                return true;
+                return null;
             }
             catch (SessionExpiredException)
             {
@@ -196,7 +219,12 @@ public sealed partial class Socket
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return false;
+                return DisconnectReason.ReconnectFailed;
+            }
+            catch (Exception e) when (Refusal(e) is { } status)
+            {
+                Log.ReconnectionRefused(_logger, e, (int)status);
+                return DisconnectReason.AccessDenied;
             }
             catch (Exception e)
             {
@@ -208,12 +236,13 @@ public sealed partial class Socket
             }
         }
 
-        return false;
+        return DisconnectReason.ReconnectFailed;
     }
 
     /// <summary>Opens a new connection for the current session over the transport that worked.</summary>
     private async Task ReattachAsync(CancellationToken cancellationToken)
     {
+        await RenewAccessTokenAsync(cancellationToken);
         var name = _transportName!;
         var transport = NewTransport(name, out _);
         using var attempt = Deadline(name, cancellationToken, reattaching: true);

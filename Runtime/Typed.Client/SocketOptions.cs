@@ -35,6 +35,25 @@ public sealed class SocketOptions
     /// </summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
+    /// <summary>
+    /// Where the socket gets a bearer token for the server (an OAuth access token, a JWT), as
+    /// SignalR's <c>AccessTokenProvider</c>: asked once before <see cref="Socket.ConnectAsync"/>
+    /// opens a session, and again before every reconnection attempt (a reattachment as well as a
+    /// new session), so that a token renewed meanwhile continues the same session. The token goes
+    /// as <c>Authorization: Bearer ...</c> on every HTTP request of every transport (polls,
+    /// streams, <c>POST .../send</c> and <c>.../leave</c>) and on every WebSocket upgrade, in place
+    /// of an <c>Authorization</c> header in <see cref="Headers"/>; a null or empty token sends none.
+    /// A provider that throws fails that attempt: <see cref="Socket.ConnectAsync"/> throws its
+    /// exception, a reconnection tries again later. Null asks for nothing.
+    /// </summary>
+    /// <remarks>
+    /// A server that refuses the token (401 or 403) fails <see cref="Socket.ConnectAsync"/> with a
+    /// <see cref="SocketConnectException"/> whose <see cref="SocketConnectException.StatusCode"/>
+    /// says so, and ends a reconnecting socket with <see cref="DisconnectReason.AccessDenied"/>.
+    /// Cookies need no provider: they flow through <see cref="HttpMessageHandler"/>'s cookie container.
+    /// </remarks>
+    public Func<Task<string?>>? AccessTokenProvider { get; set; }
+
     /// <summary>Headers added to every request and upgrade (authentication, for example).</summary>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 

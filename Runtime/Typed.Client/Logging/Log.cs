@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(209, LogLevel.Error, "A {Event} handler threw.")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string @event);
+
+    [LoggerMessage(210, LogLevel.Warning, "The server refused access over {Transport} with {Status}; no other transport is tried.")]
+    public static partial void AccessRefused(ILogger logger, string transport, int status);
+
+    [LoggerMessage(211, LogLevel.Warning, "The server refused access to the reconnection with {Status}; the socket gives up.")]
+    public static partial void ReconnectionRefused(ILogger logger, Exception exception, int status);
 }

@@ -6,6 +6,9 @@ namespace Typed.Client.Transports;
 /// <summary>What every transport of one socket shares: the server's address, the HTTP stack, the options.</summary>
 internal sealed class TransportContext(Uri server, SocketOptions options, HttpClient http, HttpMessageInvoker invoker)
 {
+    private const string Authorization = "Authorization";
+    private string? _accessToken;
+
     /// <summary>The server's base address, <c>http(s)://host:port</c>.</summary>
     public Uri Server { get; } = server;
 
@@ -73,15 +76,43 @@ internal sealed class TransportContext(Uri server, SocketOptions options, HttpCl
     private Uri Upstream(string transport, string sessionId, string verb) =>
         new(Server, $"/{Options.Resource.Trim('/')}/{transport}/{sessionId}/{verb}");
 
+    /// <summary>
+    /// The token <see cref="SocketOptions.AccessTokenProvider"/> last gave: every request from then
+    /// on carries it, an upload of the connection before as well as the next connection's.
+    /// </summary>
+    public string? AccessToken
+    {
+        get => Volatile.Read(ref _accessToken);
+        set => Volatile.Write(ref _accessToken, value);
+    }
+
     public HttpRequestMessage Request(HttpMethod method, Uri uri)
     {
         var request = new HttpRequestMessage(method, uri);
-        foreach (var (name, value) in Options.Headers)
+        foreach (var (name, value) in Headers())
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
         return request;
+    }
+
+    /// <summary>What every request and WebSocket upgrade carries: the configured headers, the access token in place of theirs.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Headers()
+    {
+        var token = AccessToken is { Length: > 0 } given ? given : null;
+        foreach (var header in Options.Headers)
+        {
+            if (token is null || !string.Equals(header.Key, Authorization, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return header;
+            }
+        }
+
+        if (token is not null)
+        {
+            yield return new(Authorization, "Bearer " + token);
+        }
     }
 
     public TimeSpan ConnectTimeout(string transport) => Options.For(transport).ConnectTimeout ?? Options.ConnectTimeout;

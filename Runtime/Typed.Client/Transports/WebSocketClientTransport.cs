@@ -21,7 +21,7 @@ internal class WebSocketClientTransport(TransportContext context, IFrameSink sin
         WebSocketConnection connection;
         try
         {
-            connection = await WebSocketUpgrade.ConnectAsync(Context.Downstream(Name, sessionId, Sink.CurrentAck, webSocket: true), Context.Invoker, Context.Options.Headers, cancellationToken);
+            connection = await WebSocketUpgrade.ConnectAsync(Context.Downstream(Name, sessionId, Sink.CurrentAck, webSocket: true), Context.Invoker, Context.Headers(), cancellationToken);
         }
         catch (HttpRequestException refused) when (sessionId is not null && refused.StatusCode == HttpStatusCode.NotFound)
         {
