@@ -53,4 +53,7 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Warning, "Session {SessionId}: {Bytes} bytes of messages wait for its handlers; its connection is not read until they are handed over.")]
     public static partial void HandlersBehind(ILogger logger, string sessionId, long bytes);
+
+    [LoggerMessage(30, LogLevel.Warning, "Refused {Contract}.{Event} from session {SessionId} (user {UserId}): not authorised.")]
+    public static partial void EventRefused(ILogger logger, string sessionId, string contract, string @event, string? userId);
 }
