@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Typed.Events;
 using Typed.Events.Generated;
 using Typed.Server.Events;
+using Typed.Server.Identity;
 
 namespace Typed.Server;
 
@@ -11,7 +12,17 @@ public sealed partial class Listener
 {
     private readonly EventHandlers<Client> _handlers = new();
     private static readonly Action<Client, Typed.Messages.Message> SendAnswer = static (client, answer) => client.Send(answer);
-    private static readonly Action<Client, Exception, string> HandlerFailed = static (client, e, name) => Logging.Log.HandlerFailed(client.Listener._logger, e, name, client.SessionId);
+    private static readonly Action<Client, Exception, string> HandlerFailed = static (client, e, name) =>
+    {
+        if (e is EventRefusedException refused)
+        {
+            Logging.Log.EventRefused(client.Listener._logger, client.SessionId, refused.Contract.Name, name, client.UserId);
+        }
+        else
+        {
+            Logging.Log.HandlerFailed(client.Listener._logger, e, name, client.SessionId);
+        }
+    };
 
     /// <summary>
     /// Handles the events of <typeparamref name="TContract"/> with <typeparamref name="THandler"/>. A
@@ -19,16 +30,28 @@ public sealed partial class Listener
     /// constructor takes services gets them from a dependency-injection scope of its own, in which
     /// <see cref="Client"/> is the client that sent the event.
     /// </summary>
-    public Listener Handle<TContract, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+    /// <remarks>
+    /// <c>[Authorize]</c> (with a policy or roles) and <c>[AllowAnonymous]</c> on the handler type or
+    /// its methods are evaluated with the application's <c>IAuthorizationService</c> against
+    /// <see cref="Client.User"/> before each event is handed over, with an
+    /// <see cref="EventAuthorizationContext"/> as the resource. A refused event that expects an
+    /// answer is answered with the error "not authorised"; one that does not is dropped. Both are logged.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The handler uses <c>[Authorize]</c> without <c>AddAuthorization()</c>, or names a policy that does not exist.</exception>
+    public Listener Handle<
+        [DynamicallyAccessedMembers(ContractAuthorization.ContractMembers)] TContract,
+        [DynamicallyAccessedMembers(ContractAuthorization.HandlerMembers | DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
         where TContract : class
         where THandler : class, TContract
     {
-        // The constructor is looked up once, not per event. A constructor that takes the Client is
-        // given it directly, so that the common handler needs no scope at all.
+        // The constructor and the attributes are looked up once, not per event. A constructor that
+        // takes the Client is given it directly, so that the common handler needs no scope at all.
         var (create, takesClient, takesServices) = HandlerFactory<THandler>();
-        _handlers.Add<TContract>(takesServices
+        Func<Client, IncomingEvent, ValueTask<EventOutcome>> dispatch = takesServices
             ? (client, incoming) => DispatchInScopeAsync<TContract, THandler>(create, takesClient, client, incoming)
-            : (client, incoming) => EventContract<TContract>.Dispatch(create(_services, takesClient ? [client] : null), incoming));
+            : (client, incoming) => EventContract<TContract>.Dispatch(create(_services, takesClient ? [client] : null), incoming);
+        var authorization = ContractAuthorization.For<TContract, THandler>(_services);
+        _handlers.Add<TContract>(authorization is null ? dispatch : (client, incoming) => authorization.Dispatch(client, incoming, dispatch));
 
         // Registers the contracts' generated code now, so that their declarations can be served.
         System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(TContract).Module.ModuleHandle);

@@ -65,4 +65,7 @@ internal static partial class Log
 
     [LoggerMessage(23, LogLevel.Information, "A new session was refused by the application with {Status}: {Reason}.")]
     public static partial void AdmissionRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(30, LogLevel.Warning, "Refused {Contract}.{Event} from session {SessionId} (user {UserId}): not authorised.")]
+    public static partial void EventRefused(ILogger logger, string sessionId, string contract, string @event, string? userId);
 }
