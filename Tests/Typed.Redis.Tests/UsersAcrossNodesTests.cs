@@ -129,12 +129,14 @@ public sealed class UsersAcrossNodesTests
         var db = redis.GetDatabase();
         var node = (string)(await db.HashGetAsync("typed:sessions", sessionId))!;
 
-        // A node that died holding a session of ann's: in the index, with no lease.
-        await db.SetAddAsync("typed:nodes", "dead");
+        // A node that died holding a session of ann's: in the index, with no lease (a member of the
+        // cluster last, so that no sweep takes it out before it holds the session).
         await db.HashSetAsync("typed:sessions", "ghost", "dead");
         await db.SetAddAsync("typed:node:dead:sessions", "ghost");
         await db.HashSetAsync("typed:node:dead:users", "ghost", "ann");
         await db.HashSetAsync("typed:user:ann", "ghost", "dead");
+        await Wait.UntilAsync(async () => (await cluster.Nodes[0].Listener.Cluster.SessionsOfUserAsync("ann")).Contains("ghost"), "the dead node's session is ann's");
+        await db.SetAddAsync("typed:nodes", "dead");
         await Wait.UntilAsync(async () => !(await cluster.Nodes[0].Listener.Cluster.SessionsOfUserAsync("ann")).Contains("ghost"), "the dead node's session leaves its user's entries");
         Assert.Equal([sessionId], await cluster.Nodes[0].Listener.Cluster.SessionsOfUserAsync("ann"));
 
