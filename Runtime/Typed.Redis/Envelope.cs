@@ -5,22 +5,27 @@ using Typed.Messages;
 namespace Typed.Redis;
 
 /// <summary>
-/// What one node tells the others, MessagePack-encoded: a broadcast with its except-list, or a
-/// message for one session. Each carries its origin node and a number that grows with every
-/// envelope the origin sends, so that a node hands each one over at most once.
+/// What one node tells the others, MessagePack-encoded: a broadcast with its except-list, a
+/// message for one session, or a message for one user's sessions with its except-list. Each
+/// carries its origin node and a number that grows with every envelope the origin sends on its
+/// channel, so that a node hands each one over at most once.
 /// </summary>
-internal readonly record struct Envelope(string Origin, long Sequence, string? SessionId, string[] Except, Message Message)
+internal readonly record struct Envelope(string Origin, long Sequence, string? SessionId, string? UserId, string[] Except, Message Message)
 {
     private const int BroadcastKind = 0;
     private const int DirectKind = 1;
+    private const int UserKind = 2;
 
-    public bool IsBroadcast => SessionId is null;
+    public bool IsBroadcast => SessionId is null && UserId is null;
 
     public static ReadOnlyMemory<byte> Broadcast(string origin, long sequence, string[] except, Message message) =>
-        Encode(origin, sequence, sessionId: null, except, message);
+        Encode(BroadcastKind, origin, sequence, target: null, except, message);
 
     public static ReadOnlyMemory<byte> Direct(string origin, long sequence, string sessionId, Message message) =>
-        Encode(origin, sequence, sessionId, [], message);
+        Encode(DirectKind, origin, sequence, sessionId, except: null, message);
+
+    public static ReadOnlyMemory<byte> ToUser(string origin, long sequence, string userId, string[] except, Message message) =>
+        Encode(UserKind, origin, sequence, userId, except, message);
 
     /// <exception cref="FormatException">Not an envelope of this format.</exception>
     public static Envelope Decode(ReadOnlyMemory<byte> bytes)
@@ -28,28 +33,29 @@ internal readonly record struct Envelope(string Origin, long Sequence, string? S
         try
         {
             var reader = new MessagePackReader(bytes);
-            if (reader.ReadArrayHeader() != 5)
+            var length = reader.ReadArrayHeader();
+            var kind = reader.ReadInt32();
+            if (length != (kind == UserKind ? 6 : 5))
             {
-                throw new FormatException("An envelope is an array of five.");
+                throw new FormatException("An envelope is an array of five (six for a user's).");
             }
 
-            var kind = reader.ReadInt32();
             var origin = reader.ReadString() ?? throw new FormatException("An envelope names its origin.");
             var sequence = reader.ReadInt64();
             string? sessionId = null;
+            string? userId = null;
             var except = Array.Empty<string>();
             switch (kind)
             {
                 case BroadcastKind:
-                    except = new string[reader.ReadArrayHeader()];
-                    for (var i = 0; i < except.Length; i++)
-                    {
-                        except[i] = reader.ReadString() ?? throw new FormatException("A session id is a string.");
-                    }
-
+                    except = ReadExcept(ref reader);
                     break;
                 case DirectKind:
                     sessionId = reader.ReadString() ?? throw new FormatException("A session id is a string.");
+                    break;
+                case UserKind:
+                    userId = reader.ReadString() ?? throw new FormatException("A user id is a string.");
+                    except = ReadExcept(ref reader);
                     break;
                 default:
                     throw new FormatException($"No envelope is of kind {kind}.");
@@ -57,7 +63,7 @@ internal readonly record struct Envelope(string Origin, long Sequence, string? S
 
             // Read from one block of memory, the message is a slice of it: the envelope's bytes are its own.
             var json = reader.ReadBytes() ?? throw new FormatException("An envelope carries a message.");
-            return new Envelope(origin, sequence, sessionId, except, Message.FromJson(json.First));
+            return new Envelope(origin, sequence, sessionId, userId, except, Message.FromJson(json.First));
         }
         catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or ProtocolFormatException)
         {
@@ -65,25 +71,38 @@ internal readonly record struct Envelope(string Origin, long Sequence, string? S
         }
     }
 
-    private static ReadOnlyMemory<byte> Encode(string origin, long sequence, string? sessionId, string[] except, Message message)
+    private static string[] ReadExcept(ref MessagePackReader reader)
+    {
+        var except = new string[reader.ReadArrayHeader()];
+        for (var i = 0; i < except.Length; i++)
+        {
+            except[i] = reader.ReadString() ?? throw new FormatException("A session id is a string.");
+        }
+
+        return except;
+    }
+
+    /// <summary>[kind, origin, sequence, then the except-list (a broadcast), the session (direct), or the user and the except-list, then the message].</summary>
+    private static ReadOnlyMemory<byte> Encode(int kind, string origin, long sequence, string? target, string[]? except, Message message)
     {
         var buffer = new ArrayBufferWriter<byte>(64 + message.Json.Length);
         var writer = new MessagePackWriter(buffer);
-        writer.WriteArrayHeader(5);
-        writer.Write(sessionId is null ? BroadcastKind : DirectKind);
+        writer.WriteArrayHeader(kind == UserKind ? 6 : 5);
+        writer.Write(kind);
         writer.Write(origin);
         writer.Write(sequence);
-        if (sessionId is null)
+        if (target is not null)
+        {
+            writer.Write(target);
+        }
+
+        if (except is not null)
         {
             writer.WriteArrayHeader(except.Length);
             foreach (var id in except)
             {
                 writer.Write(id);
             }
-        }
-        else
-        {
-            writer.Write(sessionId);
         }
 
         writer.Write(message.Json.Span);

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(109, LogLevel.Warning, "The cluster's index could not be updated for session {SessionId}.")]
     public static partial void IndexFailed(ILogger logger, Exception exception, string sessionId);
+
+    [LoggerMessage(110, LogLevel.Warning, "A message for user {UserId} could not be sent to the other nodes.")]
+    public static partial void SendToUserFailed(ILogger logger, Exception exception, string userId);
 }

@@ -6,16 +6,34 @@ namespace Typed.Redis;
 /// </summary>
 internal static class NodeScripts
 {
-    // Takes a node and its sessions out of the cluster (a session that moved is left alone).
-    private const string RemoveNode = """
-        local function remove(prefix, node)
+    // Takes a node's sessions out of the index, and their users' entries (a session that moved is
+    // left alone).
+    private const string ForgetSessions = """
+        local function forget(prefix, node)
           local sessions = prefix .. 'node:' .. node .. ':sessions'
           for _, id in ipairs(redis.call('SMEMBERS', sessions)) do
             if redis.call('HGET', prefix .. 'sessions', id) == node then
               redis.call('HDEL', prefix .. 'sessions', id)
             end
           end
-          redis.call('DEL', sessions, prefix .. 'node:' .. node)
+          local users = prefix .. 'node:' .. node .. ':users'
+          local owners = redis.call('HGETALL', users)
+          for i = 1, #owners, 2 do
+            local user = prefix .. 'user:' .. owners[i + 1]
+            if redis.call('HGET', user, owners[i]) == node then
+              redis.call('HDEL', user, owners[i])
+            end
+          end
+          redis.call('DEL', sessions, users)
+        end
+        """;
+
+    // Takes a node and its sessions out of the cluster.
+    private const string RemoveNode = ForgetSessions + """
+
+        local function remove(prefix, node)
+          forget(prefix, node)
+          redis.call('DEL', prefix .. 'node:' .. node)
           redis.call('SREM', prefix .. 'nodes', node)
         end
         """;
@@ -54,20 +72,43 @@ internal static class NodeScripts
         """;
 
     /// <summary>
+    /// An envelope for a user's sessions, published once on the channel of every other node that
+    /// holds one of them, in one command: so that sends leave in the order they were made. Returns
+    /// how many subscribers heard it. ARGV[2]: the user; ARGV[3]: the envelope; ARGV[4]: the sending node.
+    /// </summary>
+    public const string SendToUser = """
+        local told = {}
+        local heard = 0
+        for _, node in ipairs(redis.call('HVALS', ARGV[1] .. 'user:' .. ARGV[2])) do
+          if node ~= ARGV[4] and not told[node] then
+            told[node] = true
+            heard = heard + redis.call('PUBLISH', ARGV[1] .. 'to:' .. node, ARGV[3])
+          end
+        end
+        return heard
+        """;
+
+    /// <summary>
     /// A node's heartbeat, and, when ARGV[4] is '1', its sessions written afresh (after Redis lost
-    /// them). ARGV[2]: the node; ARGV[3]: the heartbeat's lifetime in ms; ARGV[5..]: its session ids.
+    /// them, or kept some that ended meanwhile). ARGV[2]: the node; ARGV[3]: the heartbeat's
+    /// lifetime in ms; ARGV[5..]: its sessions, each a session id and its user's id ('' for none).
     /// Returns 0 when the node was not in the cluster (its first beat, or swept meanwhile), else 1.
     /// </summary>
-    public const string Heartbeat = """
+    public const string Heartbeat = ForgetSessions + """
+
         local prefix, node = ARGV[1], ARGV[2]
         redis.call('SET', prefix .. 'node:' .. node, '1', 'PX', ARGV[3])
         local member = redis.call('SADD', prefix .. 'nodes', node) == 0
         if ARGV[4] == '1' then
-          local sessions = prefix .. 'node:' .. node .. ':sessions'
-          redis.call('DEL', sessions)
-          for i = 5, #ARGV do
-            redis.call('SADD', sessions, ARGV[i])
-            redis.call('HSET', prefix .. 'sessions', ARGV[i], node)
+          forget(prefix, node)
+          for i = 5, #ARGV, 2 do
+            local id, user = ARGV[i], ARGV[i + 1]
+            redis.call('SADD', prefix .. 'node:' .. node .. ':sessions', id)
+            redis.call('HSET', prefix .. 'sessions', id, node)
+            if user ~= '' then
+              redis.call('HSET', prefix .. 'node:' .. node .. ':users', id, user)
+              redis.call('HSET', prefix .. 'user:' .. user, id, node)
+            end
           end
         end
         if member then return 1 else return 0 end

@@ -90,20 +90,21 @@ internal sealed partial class RedisBackplane
             await SubscribeOnceAsync(redis).ConfigureAwait(false);
             var stale = _indexStale;
             _indexStale = false;
-            var sessions = stale ? _receiver?.SessionIds ?? [] : [];
-            RedisValue[] values = [_options.Prefix, NodeId, (long)_options.NodeTimeout.TotalMilliseconds, stale ? "1" : "0", .. sessions.Select(id => (RedisValue)id)];
-            var wasMember = (long)await redis.GetDatabase().ScriptEvaluateAsync(NodeScripts.Heartbeat, values: values).ConfigureAwait(false) == 1;
-            if (!wasMember && !stale)
+            Task<RedisResult> beat;
+            lock (_indexing)
+            {
+                // The sessions are read and the beat sent under the lock that every change of the
+                // index is sent under: a change made meanwhile reaches Redis after the beat, not before it.
+                var sessions = stale ? _receiver?.SessionIds ?? [] : [];
+                RedisValue[] values = [_options.Prefix, NodeId, (long)_options.NodeTimeout.TotalMilliseconds, stale ? "1" : "0", .. sessions.SelectMany(IndexEntry)];
+                beat = redis.GetDatabase().ScriptEvaluateAsync(NodeScripts.Heartbeat, values: values);
+            }
+
+            if ((long)await beat.ConfigureAwait(false) == 0 && !stale)
             {
                 // Swept by the others while its heartbeat was late (a pause, a starved machine):
                 // its sessions left the index with it and go back with the next beat.
                 _indexStale = true;
-            }
-
-            // A session that ended while its id was on the way would otherwise stay in the index.
-            foreach (var ended in sessions.Except(_receiver?.SessionIds ?? []))
-            {
-                SessionEnded(ended);
             }
 
             var removed = (long)await redis.GetDatabase().ScriptEvaluateAsync(NodeScripts.Sweep, values: [_options.Prefix, NodeId]).ConfigureAwait(false);
@@ -118,6 +119,9 @@ internal sealed partial class RedisBackplane
             Unreachable(e.Message);
         }
     }
+
+    /// <summary>A session as the heartbeat writes it to the index: its id and its user's ('' for none).</summary>
+    private RedisValue[] IndexEntry(string sessionId) => [sessionId, _users.GetValueOrDefault(sessionId, string.Empty)];
 
     /// <summary>Each channel subscribed once; the multiplexer makes the subscriptions again itself after a reconnection.</summary>
     private async Task SubscribeOnceAsync(ConnectionMultiplexer redis)

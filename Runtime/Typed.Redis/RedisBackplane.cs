@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,9 @@ namespace Typed.Redis;
 
 /// <summary>
 /// The backplane on Redis: broadcasts on one pub/sub channel that every node reads, a channel per
-/// node for messages to its sessions, and the cluster's index (session → node) in a hash that each
-/// node keeps for its own clients and every node sweeps of the nodes whose heartbeat has stopped.
+/// node for messages to its sessions and its users' sessions, and the cluster's index (session →
+/// node, and per user session → node) in hashes that each node keeps for its own clients and every
+/// node sweeps of the nodes whose heartbeat has stopped.
 /// </summary>
 /// <remarks>
 /// A Redis outage stops nothing local: this node's clients are served from memory as ever, what
@@ -25,6 +27,11 @@ internal sealed partial class RedisBackplane : IBackplane
     private readonly RedisNames _names;
     private readonly OriginSequences _seen = new();
     private readonly Gate _publishing = new();
+    private readonly Gate _indexing = new();
+
+    // The users of this node's sessions that have one, for writing the index afresh and for
+    // taking a session's user entry out when it ends.
+    private readonly ConcurrentDictionary<string, string> _users = new(StringComparer.Ordinal);
     private IBackplaneReceiver? _receiver;
     private ConnectionMultiplexer? _redis;
     private long _broadcastSequence;
@@ -90,8 +97,37 @@ internal sealed partial class RedisBackplane : IBackplane
     }
 
     /// <inheritdoc/>
-    public void SessionConnected(string sessionId)
+    public void SendToUser(string userId, Message message, string[] except)
     {
+        if (_redis is not { } redis)
+        {
+            return;
+        }
+
+        try
+        {
+            // As a send to a session: the lookup of the user's nodes and the publications are one
+            // command, numbered and sent in the order of the calls.
+            lock (_publishing)
+            {
+                var envelope = Envelope.ToUser(NodeId, ++_directSequence, userId, except, message);
+                redis.GetDatabase().ScriptEvaluate(NodeScripts.SendToUser, values: [_options.Prefix, userId, envelope, NodeId], flags: CommandFlags.FireAndForget);
+            }
+        }
+        catch (Exception e)
+        {
+            Log.SendToUserFailed(_logger, e, userId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void SessionConnected(string sessionId, string? userId)
+    {
+        if (userId is not null)
+        {
+            _users[sessionId] = userId;
+        }
+
         if (_redis is not { } redis)
         {
             return; // written with the rest once connected
@@ -100,8 +136,16 @@ internal sealed partial class RedisBackplane : IBackplane
         try
         {
             var db = redis.GetDatabase();
-            db.HashSet(_names.Sessions, sessionId, NodeId, flags: CommandFlags.FireAndForget);
-            db.SetAdd(_names.NodeSessions, sessionId, CommandFlags.FireAndForget);
+            lock (_indexing)
+            {
+                db.HashSet(_names.Sessions, sessionId, NodeId, flags: CommandFlags.FireAndForget);
+                db.SetAdd(_names.NodeSessions, sessionId, CommandFlags.FireAndForget);
+                if (userId is not null)
+                {
+                    db.HashSet(_names.NodeUsers, sessionId, userId, flags: CommandFlags.FireAndForget);
+                    db.HashSet(_names.User(userId), sessionId, NodeId, flags: CommandFlags.FireAndForget);
+                }
+            }
         }
         catch (Exception e)
         {
@@ -113,6 +157,7 @@ internal sealed partial class RedisBackplane : IBackplane
     /// <inheritdoc/>
     public void SessionEnded(string sessionId)
     {
+        var userId = _users.TryRemove(sessionId, out var user) ? user : null;
         if (_redis is not { } redis)
         {
             return;
@@ -121,8 +166,16 @@ internal sealed partial class RedisBackplane : IBackplane
         try
         {
             var db = redis.GetDatabase();
-            db.HashDelete(_names.Sessions, sessionId, CommandFlags.FireAndForget);
-            db.SetRemove(_names.NodeSessions, sessionId, CommandFlags.FireAndForget);
+            lock (_indexing)
+            {
+                db.HashDelete(_names.Sessions, sessionId, CommandFlags.FireAndForget);
+                db.SetRemove(_names.NodeSessions, sessionId, CommandFlags.FireAndForget);
+                if (userId is not null)
+                {
+                    db.HashDelete(_names.NodeUsers, sessionId, CommandFlags.FireAndForget);
+                    db.HashDelete(_names.User(userId), sessionId, CommandFlags.FireAndForget);
+                }
+            }
         }
         catch (Exception e)
         {
@@ -139,6 +192,13 @@ internal sealed partial class RedisBackplane : IBackplane
     public async Task<IReadOnlyCollection<string>> SessionIdsAsync(CancellationToken cancellationToken)
     {
         var keys = await Connected.GetDatabase().HashKeysAsync(_names.Sessions).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. keys.Select(key => key.ToString())];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyCollection<string>> SessionsOfUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var keys = await Connected.GetDatabase().HashKeysAsync(_names.User(userId)).WaitAsync(cancellationToken).ConfigureAwait(false);
         return [.. keys.Select(key => key.ToString())];
     }
 
@@ -185,6 +245,10 @@ internal sealed partial class RedisBackplane : IBackplane
         if (envelope.IsBroadcast)
         {
             receiver.Broadcast(envelope.Message, envelope.Except);
+        }
+        else if (envelope.UserId is { } userId)
+        {
+            receiver.SendToUser(userId, envelope.Message, envelope.Except);
         }
         else if (!receiver.Send(envelope.SessionId!, envelope.Message))
         {

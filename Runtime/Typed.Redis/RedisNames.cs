@@ -5,7 +5,8 @@ namespace Typed.Redis;
 /// <summary>
 /// The keys and channels of one cluster, all under the configured prefix. The Lua scripts in
 /// <see cref="NodeScripts"/> build the same names for other nodes (<c>node:{id}</c>, its
-/// <c>:sessions</c>, <c>nodes</c>, <c>sessions</c>, <c>to:{id}</c>): a change of layout is made in both.
+/// <c>:sessions</c> and <c>:users</c>, <c>nodes</c>, <c>sessions</c>, <c>user:{id}</c>, <c>to:{id}</c>):
+/// a change of layout is made in both.
 /// </summary>
 internal sealed class RedisNames(string prefix, string nodeId)
 {
@@ -20,4 +21,10 @@ internal sealed class RedisNames(string prefix, string nodeId)
 
     /// <summary>This node's sessions, so that they can be taken out of the index when it dies.</summary>
     public RedisKey NodeSessions { get; } = prefix + "node:" + nodeId + ":sessions";
+
+    /// <summary>Session id → user id, for this node's sessions that have a user: their users' entries leave with them when it dies.</summary>
+    public RedisKey NodeUsers { get; } = prefix + "node:" + nodeId + ":users";
+
+    /// <summary>Session id → node id, for every connected client of a user.</summary>
+    public RedisKey User(string userId) => prefix + "user:" + userId;
 }

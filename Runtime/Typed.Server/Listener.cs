@@ -169,7 +169,8 @@ public sealed partial class Listener
     internal void IndexConnected(Client client)
     {
         _connected[client.SessionId] = client;
-        _backplane?.SessionConnected(client.SessionId);
+        IndexUser(client);
+        _backplane?.SessionConnected(client.SessionId, client.UserId);
     }
 
     internal void OnConnected(Client client)
@@ -206,6 +207,7 @@ public sealed partial class Listener
         _sessions.TryRemove(session.SessionId, out _);
         if (_connected.TryRemove(session.SessionId, out _))
         {
+            UnindexUser(client);
             _backplane?.SessionEnded(session.SessionId);
         }
 

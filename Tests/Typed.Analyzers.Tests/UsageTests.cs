@@ -184,6 +184,7 @@ public sealed class UsageTests
                 await client.Broadcast<IChat>().{|TYPED015:Join|}("x");
                 await listener.Events<IChat>().{|TYPED015:Join|}("x");
                 await listener.Events<IChat>(client.SessionId).{|TYPED015:Name|}();
+                await listener.User("ann").Events<IChat>().{|TYPED015:Join|}("x");
                 var everyone = listener.Events<IChat>();
                 await everyone.{|TYPED015:Join|}("y");
                 IChat others = client.Broadcast<IChat>();
@@ -223,6 +224,7 @@ public sealed class UsageTests
             {
                 client.Broadcast<IChat>().Say("x");
                 await listener.Events<IChat>().Leave();
+                listener.User("ann", client.SessionId).Events<IChat>().Say("x");
                 await client.Events<IChat>().Join("x");
                 await socket.Events<IChat>().Join("x");
                 var one = client.Events<IChat>();

@@ -23,7 +23,10 @@ public sealed class ThreeNodes : IAsyncDisposable
 
     public static TimeSpan NodeTimeout { get; } = TimeSpan.FromSeconds(1);
 
-    public static async Task<ThreeNodes> StartAsync(Action<Listener>? setup = null, Action<Microsoft.AspNetCore.Builder.WebApplication>? pipeline = null)
+    public static async Task<ThreeNodes> StartAsync(
+        Action<Listener>? setup = null,
+        Action<Microsoft.AspNetCore.Builder.WebApplication>? pipeline = null,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? services = null)
     {
         var redis = await RedisServer.StartAsync();
         var nodes = new SocketServerHost[3];
@@ -33,21 +36,27 @@ public sealed class ThreeNodes : IAsyncDisposable
                 configure: options => options.Origins = ["127.0.0.1:*"], // pages of any of the nodes, and the Flash policy for their ports
                 setup: setup,
                 pipeline: pipeline,
-                services: builder => builder.Services.AddSockets().AddRedisBackplane(options =>
+                services: builder =>
                 {
-                    options.Configuration = redis.Configuration;
-                    options.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
-                    options.NodeTimeout = NodeTimeout;
-                }));
+                    builder.Services.AddSockets().AddRedisBackplane(options =>
+                    {
+                        options.Configuration = redis.Configuration;
+                        options.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+                        options.NodeTimeout = NodeTimeout;
+                    });
+                    services?.Invoke(builder);
+                });
         }
 
         return new ThreeNodes(redis, nodes);
     }
 
     /// <summary>A client on one node over one transport, connected, and known to the node as connected.</summary>
-    public async Task<ClientProbe> ConnectAsync(int node, string transport)
+    public async Task<ClientProbe> ConnectAsync(int node, string transport, Action<SocketOptions>? options = null)
     {
-        var client = await ClientProbe.ConnectAsync(Nodes[node], ClientProbe.Options(transport));
+        var socketOptions = ClientProbe.Options(transport);
+        options?.Invoke(socketOptions);
+        var client = await ClientProbe.ConnectAsync(Nodes[node], socketOptions);
         _clients.Add(client);
         await Nodes[node].Events.ConnectedAsync(client.Socket.SessionId!);
 

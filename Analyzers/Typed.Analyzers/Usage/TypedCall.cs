@@ -8,7 +8,7 @@ namespace Typed.Analyzers.Usage;
 
 /// <summary>
 /// A call of the runtime that takes a contract as its type argument: <c>Handle</c>, <c>Events</c>
-/// and <c>Broadcast</c> on the server's listener and client and on the .NET client's socket.
+/// and <c>Broadcast</c> on the server's listener, client and recipients and on the .NET client's socket.
 /// </summary>
 internal readonly struct TypedCall
 {
@@ -24,7 +24,7 @@ internal readonly struct TypedCall
     /// <summary>The contract type argument (the first one).</summary>
     public ITypeSymbol Contract { get; }
 
-    /// <summary>True for the senders to many clients: <c>listener.Events&lt;T&gt;</c>, <c>client.Broadcast&lt;T&gt;</c>.</summary>
+    /// <summary>True for the senders to many clients: <c>listener.Events&lt;T&gt;</c>, <c>client.Broadcast&lt;T&gt;</c>, <c>listener.User(id).Events&lt;T&gt;</c>.</summary>
     public bool Broadcasts { get; }
 
     public string MethodName => Invocation.TargetMethod.Name;
@@ -44,12 +44,13 @@ internal readonly struct TypedCall
         var owner = method.ContainingType;
         var fromListener = KnownTypes.Is(owner, known.Listener);
         var fromClient = KnownTypes.Is(owner, known.ServerClient);
-        if (!fromListener && !fromClient && !KnownTypes.Is(owner, known.Socket))
+        var fromRecipients = KnownTypes.Is(owner, known.Recipients);
+        if (!fromListener && !fromClient && !fromRecipients && !KnownTypes.Is(owner, known.Socket))
         {
             return null;
         }
 
-        var broadcasts = (fromListener && method.Name == "Events") || (fromClient && method.Name == "Broadcast");
+        var broadcasts = ((fromListener || fromRecipients) && method.Name == "Events") || (fromClient && method.Name == "Broadcast");
         return new TypedCall(invocation, method.TypeArguments[0], broadcasts);
     }
 

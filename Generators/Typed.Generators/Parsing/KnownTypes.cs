@@ -23,7 +23,7 @@ internal sealed class KnownTypes
     private object? _events, _eventName, _cancellationToken, _task, _valueTask, _taskOfT, _valueTaskOfT;
     private object? _list, _dictionary, _iDictionary, _iReadOnlyDictionary, _stream, _dateTimeOffset, _guid, _timeSpan;
     private object? _jsonContext, _jsonSerializable, _jsonOptions, _jsonPropertyName, _jsonIgnore, _jsonInclude;
-    private object? _listener, _serverClient, _socket;
+    private object? _listener, _serverClient, _recipients, _socket;
 
     private KnownTypes(Compilation compilation) => _compilation = compilation;
 
@@ -73,10 +73,12 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? JsonIncludeAttribute => Resolve(ref _jsonInclude, "System.Text.Json.Serialization.JsonIncludeAttribute");
 
-    /// <summary>The runtime's types whose generic methods take a contract (the server's listener and client, the .NET client's socket).</summary>
+    /// <summary>The runtime's types whose generic methods take a contract (the server's listener, client and recipients, the .NET client's socket).</summary>
     public INamedTypeSymbol? Listener => Resolve(ref _listener, "Typed.Server.Listener");
 
     public INamedTypeSymbol? ServerClient => Resolve(ref _serverClient, "Typed.Server.Client");
+
+    public INamedTypeSymbol? Recipients => Resolve(ref _recipients, "Typed.Server.Recipients");
 
     public INamedTypeSymbol? Socket => Resolve(ref _socket, "Typed.Client.Socket");
 

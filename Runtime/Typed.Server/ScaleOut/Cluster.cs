@@ -29,6 +29,14 @@ public sealed class Cluster
     public Task<IReadOnlyCollection<string>> SessionIdsAsync(CancellationToken cancellationToken = default) =>
         _backplane?.SessionIdsAsync(cancellationToken) ?? Task.FromResult<IReadOnlyCollection<string>>([.. _listener.ClientsIndex.Keys]);
 
+    /// <summary>The session ids of every client of a user connected to the cluster; anonymous clients belong to no user.</summary>
+    public Task<IReadOnlyCollection<string>> SessionsOfUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        return _backplane?.SessionsOfUserAsync(userId, cancellationToken)
+            ?? Task.FromResult<IReadOnlyCollection<string>>([.. _listener.ClientsOfUser(userId).Select(client => client.SessionId)]);
+    }
+
     /// <summary>The id of the node a session's client is connected to, or null when it is connected nowhere.</summary>
     public Task<string?> NodeOfAsync(string sessionId, CancellationToken cancellationToken = default)
     {

@@ -25,8 +25,14 @@ public interface IBackplane
     /// <summary>Sends a message to a session held by another node; false when no live node holds it.</summary>
     Task<bool> SendAsync(string sessionId, Message message, CancellationToken cancellationToken);
 
-    /// <summary>A session on this node is connected: it joins the cluster's index.</summary>
-    void SessionConnected(string sessionId);
+    /// <summary>
+    /// Sends a message to every session of a user on the other nodes except the given session ids
+    /// (this node has delivered to its own already): once to each, in the order of the calls.
+    /// </summary>
+    void SendToUser(string userId, Message message, string[] except);
+
+    /// <summary>A session on this node is connected: it joins the cluster's index, with its user's id (null for an anonymous session).</summary>
+    void SessionConnected(string sessionId, string? userId);
 
     /// <summary>A session on this node is over: it leaves the cluster's index.</summary>
     void SessionEnded(string sessionId);
@@ -36,6 +42,9 @@ public interface IBackplane
 
     /// <summary>The session ids of every client connected to the cluster.</summary>
     Task<IReadOnlyCollection<string>> SessionIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The session ids of every client of a user connected to the cluster.</summary>
+    Task<IReadOnlyCollection<string>> SessionsOfUserAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>The node that holds a session, or null when no live node does.</summary>
     Task<string?> NodeOfAsync(string sessionId, CancellationToken cancellationToken);

@@ -8,6 +8,9 @@ public interface IBackplaneReceiver
     /// <summary>Sends a message that another node broadcast to this node's connected clients except the given ones, encoding its frame once.</summary>
     void Broadcast(Message message, string[] except);
 
+    /// <summary>Sends a message that another node sent to a user to the user's clients connected to this node except the given ones, encoding its frame once.</summary>
+    void SendToUser(string userId, Message message, string[] except);
+
     /// <summary>Sends a message to a client connected to this node; false when there is none by that id.</summary>
     bool Send(string sessionId, Message message);
 
