@@ -1,13 +1,23 @@
-// The chat from a console: joins under a name, prints what is said and announced, and says every
-// line typed. The same contracts as the page, so the two talk to each other.
+// The chat from a console: signs in under a name, prints what is said and announced, and says
+// every line typed. The same contracts as the page, so the two talk to each other.
 //   dotnet run --project Samples/Chat.Client -- --url http://127.0.0.1:5055 --name bob --transport xhr-polling
+using System.Net;
 using Chat.Client;
 using Chat.Contracts;
 using Typed.Client;
 
 var url = new Uri(Argument("--url") ?? "http://127.0.0.1:5055");
 var name = Argument("--name") ?? Environment.UserName;
-var options = new SocketOptions();
+
+// One handler for signing in and for the socket: the cookie it keeps goes with every request
+// and WebSocket upgrade of every transport.
+using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer() };
+if (!await SignIn.AsAsync(handler, url, name))
+{
+    return 1;
+}
+
+var options = new SocketOptions { HttpMessageHandler = handler };
 if (Argument("--transport") is { } transport)
 {
     options.Transports = [transport];
@@ -20,7 +30,7 @@ socket.Opened += () => Console.WriteLine($"* connected over {socket.Transport} a
 socket.Reconnected += () => Console.WriteLine($"* reconnected over {socket.Transport}");
 
 await socket.ConnectAsync();
-var members = await socket.Events<IChatServer>().Join(name);
+var members = await socket.Events<IChatServer>().Join();
 Console.WriteLine($"* {members} here");
 while (Console.ReadLine() is { } line)
 {
@@ -29,6 +39,7 @@ while (Console.ReadLine() is { } line)
 
 // Standard input ended: leave, so that the others hear of it at once.
 await socket.DisconnectAsync();
+return 0;
 
 string? Argument(string option)
 {

@@ -6,18 +6,18 @@ namespace Chat.Contracts;
 [Events]
 public interface IChatServer
 {
-    /// <summary>Says something to everyone else; answers with the line's number.</summary>
+    /// <summary>Says something to everyone else, as the signed-in user; answers with the line's number.</summary>
     Task<long> Say(string text);
 
-    /// <summary>Picks a name; answers with how many people are here.</summary>
-    Task<int> Join(string name);
+    /// <summary>Joins as the signed-in user; answers with how many people (users, not tabs) are here.</summary>
+    Task<int> Join();
 }
 
 /// <summary>What the server sends to chat pages and clients.</summary>
 [Events]
 public interface IChatClient
 {
-    /// <summary>Someone said something, in the line numbered <paramref name="number"/>.</summary>
+    /// <summary><paramref name="user"/> said something, in the line numbered <paramref name="number"/>.</summary>
     void Said(long number, string user, string text);
 
     /// <summary>Someone came or went.</summary>

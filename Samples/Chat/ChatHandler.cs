@@ -8,5 +8,5 @@ public sealed class ChatHandler(Client client, ChatRoom room) : IChatServer
 {
     public Task<long> Say(string text) => Task.FromResult(room.Say(client, text));
 
-    public Task<int> Join(string name) => Task.FromResult(room.Join(client, name));
+    public Task<int> Join() => Task.FromResult(room.Join(client));
 }

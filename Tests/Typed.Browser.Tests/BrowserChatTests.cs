@@ -1,7 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Typed.Browser.Tests;
 
-/// <summary>Two pages chat through the chat sample in real Chromium, over each transport a browser has.</summary>
-public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClassFixture<Chromium>, IClassFixture<ChatSample>
+/// <summary>
+/// Pages signed in under their own names chat through the chat sample in real Chromium, over each
+/// transport a browser has; a second tab is its user again; a page that has not signed in gets no session.
+/// </summary>
+public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat) : IClassFixture<Chromium>, IClassFixture<ChatSample>
 {
     public static TheoryData<string> Transports() => BrowserTransports.All();
 
@@ -20,6 +25,7 @@ public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClas
 
         Assert.Equal($"connected over {transport}", await ana.StatusAsync());
         Assert.Equal($"connected over {transport}", await bob.StatusAsync());
+        Assert.Equal($"ana-{transport}", await ana.SignedInAsAsync());
         Assert.Contains(await bob.LinesAsync(), line => line.EndsWith(" here", StringComparison.Ordinal));
     }
 
@@ -127,4 +133,67 @@ public sealed class BrowserChatTests(Chromium chromium, ChatSample chat) : IClas
         // The sample waits ten minutes for a silent session: only the page's leave says it so soon.
         await watcher.WaitForLineAsync($"closing-{transport} left");
     }
+
+    [Fact]
+    public async Task A_second_tab_is_the_same_user_joining_with_the_first_and_leaving_with_the_last()
+    {
+        var watcher = await ChatPage.JoinAsync(chromium, chat.Url, "tabs-watcher", "websocket");
+        var first = await ChatPage.JoinAsync(chromium, chat.Url, "ann-tabs", "websocket");
+        await watcher.WaitForLineAsync("ann-tabs joined");
+        var second = await first.OpenTabAsync();
+        Assert.Equal("ann-tabs", await second.SignedInAsAsync());
+        await second.JoinAsync("xhr-polling");
+
+        await first.SayAsync("from the first tab");
+        await second.WaitForLineAsync("ann-tabs: from the first tab");
+        await watcher.WaitForLineAsync("ann-tabs: from the first tab");
+        await second.SayAsync("from the second tab");
+        await first.WaitForLineAsync("ann-tabs: from the second tab");
+        await watcher.WaitForLineAsync("ann-tabs: from the second tab");
+
+        // Her first tab leaves (and the server has heard it once socket.left settles): she is
+        // still here in the second. Her second leaves: now she has gone.
+        await LeaveAsync(first);
+        await second.SayAsync("still with you");
+        await watcher.WaitForLineAsync("ann-tabs: still with you");
+        await LeaveAsync(second);
+        await watcher.WaitForLineAsync("ann-tabs left");
+
+        // Both tabs count the same people: users, not tabs.
+        Assert.Equal(Here(await first.LinesAsync()), Here(await second.LinesAsync()));
+        var heard = (await watcher.LinesAsync()).Where(line => line.StartsWith("ann-tabs", StringComparison.Ordinal));
+        Assert.Equal(["ann-tabs joined", "ann-tabs: from the first tab", "ann-tabs: from the second tab", "ann-tabs: still with you", "ann-tabs left"], heard);
+        Assert.Contains("me: from the first tab", await first.LinesAsync());
+    }
+
+    [Fact]
+    public async Task A_page_that_has_not_signed_in_or_has_signed_out_is_offered_the_form_and_refused_a_session()
+    {
+        var page = await chromium.OpenAsync(chat.Url);
+        await page.WaitForFunctionAsync("() => !document.getElementById('signin').hidden && document.getElementById('chat').hidden");
+
+        // The page has the browser client (served to everyone), but the session endpoint wants the cookie.
+        Assert.True(await page.EvaluateExpressionAsync<bool>("typeof io.Socket === 'function'"));
+        Assert.Equal(401, await NewSessionStatusAsync(page));
+
+        await page.EvaluateExpressionAsync("document.getElementById('name').value = 'late-signer'; document.getElementById('signin').requestSubmit(); 0");
+        await page.WaitForFunctionAsync("() => document.getElementById('me').textContent === 'late-signer'");
+        Assert.Equal(200, await NewSessionStatusAsync(page));
+
+        await page.EvaluateExpressionAsync("document.getElementById('signout').click(); 0");
+        await page.WaitForFunctionAsync("() => !document.getElementById('signin').hidden && document.getElementById('chat').hidden");
+        Assert.Equal(401, await NewSessionStatusAsync(page));
+    }
+
+    private static Task LeaveAsync(ChatPage page) => page.Page.EvaluateFunctionAsync("() => { socket.disconnect(); return socket.left.then(() => true); }");
+
+    /// <summary>The page's one "N here" line (its join's answer).</summary>
+    private static string Here(string[] lines) => Assert.Single(lines, line => MembersLine().IsMatch(line));
+
+    [GeneratedRegex(@"^\d+ here$")]
+    private static partial Regex MembersLine();
+
+    /// <summary>What a new session's first poll, the 2010 client's handshake, is answered with.</summary>
+    private static Task<int> NewSessionStatusAsync(PuppeteerSharp.IPage page) =>
+        page.EvaluateExpressionAsync<int>("fetch('/socket.io/xhr-polling//' + Date.now()).then(r => r.status)");
 }

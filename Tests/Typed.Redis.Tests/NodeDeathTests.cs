@@ -15,7 +15,16 @@ public sealed class NodeDeathTests
             "--Redis:HeartbeatInterval=00:00:00.200",
             "--Redis:NodeTimeout=00:00:01");
         var url = (await chat.WaitForAsync(SampleProcess.Listening())).Groups["url"].Value;
-        await using var client = new ClientProbe(new Uri(url), ClientProbe.Options(TransportNames.WebSocket));
+        // The chat sample opens sessions for signed-in users: sign in, and connect with the cookie.
+        using var signedIn = new SocketsHttpHandler { CookieContainer = new System.Net.CookieContainer() };
+        using (var http = new HttpClient(signedIn, disposeHandler: false))
+        {
+            (await http.PostAsync(new Uri(url + "/signin"), new FormUrlEncodedContent([new("name", "node-death")])).Within()).EnsureSuccessStatusCode();
+        }
+
+        var options = ClientProbe.Options(TransportNames.WebSocket);
+        options.HttpMessageHandler = signedIn;
+        await using var client = new ClientProbe(new Uri(url), options);
         await client.Socket.ConnectAsync().Within();
         var sessionId = client.Socket.SessionId!;
         var survivor = cluster.Nodes[0].Listener;

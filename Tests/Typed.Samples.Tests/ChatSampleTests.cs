@@ -3,14 +3,14 @@ using System.Text.RegularExpressions;
 namespace Typed.Samples.Tests;
 
 /// <summary>
-/// The chat sample as people use it: two pages and the console client, each on a transport of
-/// its own, chat and see each other come and go, and a page switches transports; what each saw
-/// is compared with snapshots.
+/// The chat sample as people use it: two pages and the console client, each signed in under a
+/// name and on a transport of its own, chat and see each other come and go; one person opens a
+/// second tab and a page switches transports; what each saw is compared with snapshots.
 /// </summary>
 public sealed class ChatSampleTests(Chromium chromium) : IClassFixture<Chromium>
 {
     [Fact]
-    public async Task Two_pages_and_a_console_client_chat_and_see_each_other_come_and_go()
+    public async Task Pages_a_second_tab_and_a_console_client_chat_under_the_names_they_signed_in_with()
     {
         // Sessions wait ten minutes for a silent client: one announced gone within the test left.
         await using var chat = SampleProcess.Start("Chat", "--urls", "http://127.0.0.1:0", "--Sockets:FlashPolicyPort=0", "--Sockets:Timeout=00:10:00");
@@ -32,21 +32,33 @@ public sealed class ChatSampleTests(Chromium chromium) : IClassFixture<Chromium>
         await bob.WaitForAsync(Line("* cy joined"));
         await ana.WaitForLineAsync("cy joined");
 
-        // The picker invites a switch: the others hear one leave and one join; the page repeats nothing.
+        // Ana's second tab is Ana again: counted once, announced to nobody, and what she says in
+        // one of her tabs shows in the other under her name.
+        var anasTab = await ana.OpenTabAsync();
+        await anasTab.JoinAsync("htmlfile");
+        await anasTab.WaitForLineAsync("3 here");
+        await anasTab.SayAsync("from my second tab");
+        await ana.WaitForLineAsync("ana: from my second tab");
+        await bob.WaitForAsync(Line("ana: from my second tab"));
+        await cy.WaitForLineAsync("ana: from my second tab");
+
+        // The picker invites a switch: Ana is still here in her second tab, so nobody hears her
+        // leave or join; the page repeats nothing.
         await ana.SwitchAsync("xhr-polling");
         await ana.WaitForLineAsync("3 here");
-        await bob.WaitForAsync(Line("* ana joined"));
-        await cy.WaitForLineAsync("ana joined");
         await ana.SayAsync("back, over polling");
         await bob.WaitForAsync(Line("ana: back, over polling"));
         await cy.WaitForLineAsync("ana: back, over polling");
+        await anasTab.WaitForLineAsync("ana: back, over polling");
 
         Assert.Equal(0, await bob.CloseInputAndWaitAsync());
         await ana.WaitForLineAsync("bob left");
         await cy.WaitForLineAsync("bob left");
+        await anasTab.WaitForLineAsync("bob left");
 
         Snapshot.Match(Transcripts.Normalise(bob.Transcript), "Chat.ConsoleClient");
         Snapshot.Match(await PageText.OfAsync(ana.Page), "Chat.FirstPage");
+        Snapshot.Match(await PageText.OfAsync(anasTab.Page), "Chat.SecondTab");
         Snapshot.Match(await PageText.OfAsync(cy.Page), "Chat.LatePage");
     }
 
