@@ -12,14 +12,6 @@ namespace Typed.Browser.Tests;
 /// </summary>
 public sealed class BrowserIdentityTests(Chromium chromium) : IClassFixture<Chromium>
 {
-    // The script comes from outside the endpoint, which refuses it to a page not signed in.
-    private const string Page = """
-        <!doctype html>
-        <html><head><meta charset="utf-8"></head><body>
-        <script src="/client/socket.io.js"></script>
-        </body></html>
-        """;
-
     /// <summary>Makes a socket as a page would, with a token from a function returning a promise when given one.</summary>
     private const string Connect = """
         (transport, token) => {
@@ -103,6 +95,33 @@ public sealed class BrowserIdentityTests(Chromium chromium) : IClassFixture<Chro
 
     [Theory]
     [MemberData(nameof(BrowserTransports.All), MemberType = typeof(BrowserTransports))]
+    public async Task A_page_whose_token_expires_continues_its_session_with_a_fresh_one(string transport)
+    {
+        await using var server = await StartAsync(options =>
+        {
+            options.CloseOnAuthenticationExpiration = true;
+            options.Timeout = TimeSpan.FromSeconds(30);
+        });
+        var page = await chromium.OpenAsync(new Uri(server.BaseUri, "/page").ToString());
+        await page.EvaluateFunctionAsync(Connect, transport, TestAuthentication.Token("bo", TimeSpan.FromSeconds(2)));
+        await TestPages.WaitForConnectAsync(page);
+        var sessionId = await page.EvaluateExpressionAsync<string>("socket.sessionId");
+        var client = await server.Events.ConnectedAsync(sessionId);
+
+        // The app's token function gives a fresh token from now on.
+        await page.EvaluateFunctionAsync("token => window.token = token", TestAuthentication.Token("bo", TimeSpan.FromMinutes(5)));
+        await server.Logs.WaitForAsync($"Session {sessionId}: its authentication expired");
+        await page.WaitForFunctionAsync("() => events.includes('reconnect')");
+        await page.EvaluateExpressionAsync("socket.send('renewed')");
+
+        Assert.Equal(["renewed"], await TestPages.ReceivedAsync(page, 1));
+        Assert.Equal(sessionId, await page.EvaluateExpressionAsync<string>("socket.sessionId"));
+        Assert.Null(client.DisconnectReason);
+        Assert.Equal("bo", client.UserId);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowserTransports.All), MemberType = typeof(BrowserTransports))]
     public async Task A_reconnection_with_a_token_the_server_refuses_stops_and_says_why(string transport)
     {
         await using var server = await StartAsync();
@@ -128,13 +147,15 @@ public sealed class BrowserIdentityTests(Chromium chromium) : IClassFixture<Chro
     }
 
     /// <summary>
-    /// Cuts the page off until the server sees it gone (refusing it meanwhile, as a browser would
+    /// Cuts the page off until it and the server see it gone (refusing it meanwhile, as a browser would
     /// send a cut request again by itself), then lets it back with <paramref name="nextToken"/> to give.
     /// </summary>
     private static async Task CutOffAsync(FaultyTcpProxy proxy, PuppeteerSharp.IPage page, Typed.Server.Client client, string nextToken)
     {
         proxy.Refusing = true;
         proxy.CutAll();
+        // Between two polls the server sees no connection anyway: the page must see the cut itself.
+        await page.WaitForFunctionAsync("() => events.includes('close')");
         await Wait.UntilAsync(() => !client.Connected, "the server sees the page gone");
         await page.EvaluateFunctionAsync("token => window.token = token", nextToken);
         proxy.Refusing = false;
@@ -151,15 +172,16 @@ public sealed class BrowserIdentityTests(Chromium chromium) : IClassFixture<Chro
         Assert.Equal(user, client.UserId);
     }
 
-    private static Task<SocketServerHost> StartAsync() =>
+    private static Task<SocketServerHost> StartAsync(Action<Typed.Server.SocketServerOptions>? configure = null) =>
         SocketServerHost.StartAsync(
+            configure,
             setup: listener => listener.ClientMessage += (client, message) => client.Send(message),
             services: b => b.AddTestAuthentication(),
             pipeline: app =>
             {
                 app.MapTestSignIn();
-                app.MapGet("/page", () => Results.Content(Page, "text/html; charset=utf-8"));
-                app.MapGet("/client/socket.io.js", () => Results.Content(ServedClient.Script, "text/javascript; charset=utf-8"));
+                // The page loads the client from the endpoint, which serves it to pages not signed in yet.
+                app.MapGet("/page", () => Results.Content(TestPages.Page, "text/html; charset=utf-8"));
             },
             endpoint: e => e.RequireAuthorization());
 }

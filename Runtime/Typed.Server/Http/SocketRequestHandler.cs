@@ -94,9 +94,10 @@ internal sealed class SocketRequestHandler
             return;
         }
 
-        if (!HttpMethods.IsGet(request.Method))
+        var probe = HttpMethods.IsHead(request.Method);
+        if (!HttpMethods.IsGet(request.Method) && !probe)
         {
-            context.Response.Headers.Allow = "GET, POST, OPTIONS";
+            context.Response.Headers.Allow = "GET, HEAD, POST, OPTIONS";
             await RefuseAsync(context, StatusCodes.Status405MethodNotAllowed, "method not allowed");
             return;
         }
@@ -116,8 +117,17 @@ internal sealed class SocketRequestHandler
             return;
         }
 
-        if (existing is not null ? !await AdmitToSessionAsync(context, existing) : !await AdmitNewSessionAsync(context))
+        if (existing is not null ? !await AdmitToSessionAsync(context, existing) : !probe && !await AdmitNewSessionAsync(context))
         {
+            return;
+        }
+
+        if (probe)
+        {
+            // A HEAD asks whether a GET would be let in, and opens or attaches nothing: the browser
+            // client asks it after a WebSocket, EventSource or iframe failed, since a browser hides
+            // why those were refused (401 or 403, say).
+            context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 

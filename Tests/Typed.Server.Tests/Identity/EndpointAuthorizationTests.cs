@@ -72,6 +72,21 @@ public sealed class EndpointAuthorizationTests
         Assert.Equal("bob", client.UserId);
     }
 
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_HEAD_says_whether_a_GET_would_be_let_in_and_opens_nothing(string transport)
+    {
+        await using var server = await AuthenticatedServer.StartAsync();
+        var requests = new SessionRequests(server);
+
+        var anonymous = await requests.ProbeAsync(transport);
+        var signedIn = await requests.ProbeAsync(transport, credentials: Credentials.Bearer("ann"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous);
+        Assert.Equal(HttpStatusCode.OK, signedIn);
+        Assert.Equal(0, server.Listener.SessionCount);
+    }
+
     [Fact]
     public async Task The_browser_client_is_served_to_pages_not_yet_signed_in()
     {

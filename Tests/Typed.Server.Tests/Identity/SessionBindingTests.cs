@@ -27,10 +27,14 @@ public sealed class SessionBindingTests
         var attach = await thief.AttachAsync(transport, owner.SessionId, mallory);
         var send = await thief.SendAsync(transport, owner.SessionId, "as ann", mallory);
         var cookie = await thief.AttachAsync(transport, owner.SessionId, await Credentials.CookieAsync(server, "mallory"));
+        var probe = await thief.ProbeAsync(transport, owner.SessionId, mallory);
+        var ownersProbe = await thief.ProbeAsync(transport, owner.SessionId, Credentials.Bearer("ann"));
 
         Assert.Equal(HttpStatusCode.Forbidden, attach);
         Assert.Equal(HttpStatusCode.Forbidden, send);
         Assert.Equal(HttpStatusCode.Forbidden, cookie);
+        Assert.Equal(HttpStatusCode.Forbidden, probe);
+        Assert.Equal(HttpStatusCode.OK, ownersProbe);
         await server.Logs.WaitForAsync($"Session {owner.SessionId}: a GET");
         await owner.SendAsync(Message.FromText("still mine"));
         Assert.Equal("still mine", (await owner.ReceiveAsync()).Text);

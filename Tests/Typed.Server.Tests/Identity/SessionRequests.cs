@@ -16,6 +16,16 @@ public sealed class SessionRequests(SocketServerHost server)
     /// <summary>The status of a downstream request naming <paramref name="sessionId"/>: a reattach, a poll.</summary>
     public Task<HttpStatusCode> AttachAsync(string transport, string sessionId, Credentials? credentials = null) => GetAsync(transport, sessionId, credentials);
 
+    /// <summary>The status of a HEAD to a transport's address: whether a GET would be let in, opening nothing.</summary>
+    public async Task<HttpStatusCode> ProbeAsync(string transport, string? sessionId = null, Credentials? credentials = null)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = Wait.Long };
+        using var request = new HttpRequestMessage(HttpMethod.Head, sessionId is null ? $"/socket.io/{transport}" : $"/socket.io/{transport}/{sessionId}");
+        credentials?.Apply(request.Headers);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
     /// <summary>The status of <c>POST .../send</c> for <paramref name="sessionId"/>.</summary>
     public async Task<HttpStatusCode> SendAsync(string transport, string sessionId, string text, Credentials? credentials = null)
     {
