@@ -7,6 +7,8 @@ internal sealed class ConsoleChatView : IChatClient
 {
     public void Said(long number, string user, string text) => Console.WriteLine($"{user}: {text}");
 
+    public void Whispered(string sender, string recipient, string text) => Console.WriteLine($"{sender} → {recipient}: {text}");
+
     public void Announced(string text) => Console.WriteLine($"* {text}");
 
     public void History(long first, List<string> lines) => lines.ForEach(Console.WriteLine);

@@ -1,5 +1,6 @@
 // The chat from a console: signs in under a name, prints what is said and announced, and says
-// every line typed. The same contracts as the page, so the two talk to each other.
+// every line typed; "/w bob some text" whispers to bob alone. The same contracts as the page, so
+// the two talk to each other.
 //   dotnet run --project Samples/Chat.Client -- --url http://127.0.0.1:5055 --name bob --transport xhr-polling
 using System.Net;
 using Chat.Client;
@@ -34,7 +35,17 @@ var members = await socket.Events<IChatServer>().Join();
 Console.WriteLine($"* {members} here");
 while (Console.ReadLine() is { } line)
 {
-    await socket.Events<IChatServer>().Say(line);
+    if (Whisper.Parse(line) is { } whisper)
+    {
+        if (!await socket.Events<IChatServer>().Whisper(whisper.To, whisper.Text))
+        {
+            Console.WriteLine($"* {whisper.To} is not here");
+        }
+    }
+    else
+    {
+        await socket.Events<IChatServer>().Say(line);
+    }
 }
 
 // Standard input ended: leave, so that the others hear of it at once.

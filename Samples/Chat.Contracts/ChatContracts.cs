@@ -11,6 +11,12 @@ public interface IChatServer
 
     /// <summary>Joins as the signed-in user; answers with how many people (users, not tabs) are here.</summary>
     Task<int> Join();
+
+    /// <summary>
+    /// Says something to <paramref name="recipient"/> alone, in every tab of theirs (and the sender's
+    /// other tabs); answers whether that user is here: nothing is sent to someone absent.
+    /// </summary>
+    Task<bool> Whisper(string recipient, string text);
 }
 
 /// <summary>What the server sends to chat pages and clients.</summary>
@@ -19,6 +25,9 @@ public interface IChatClient
 {
     /// <summary><paramref name="user"/> said something, in the line numbered <paramref name="number"/>.</summary>
     void Said(long number, string user, string text);
+
+    /// <summary><paramref name="sender"/> whispered to <paramref name="recipient"/>; nobody else hears it.</summary>
+    void Whispered(string sender, string recipient, string text);
 
     /// <summary>Someone came or went.</summary>
     void Announced(string text);

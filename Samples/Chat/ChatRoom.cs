@@ -61,6 +61,29 @@ public sealed class ChatRoom
         }
     }
 
+    /// <summary>
+    /// Sends a whisper to every tab of <paramref name="to"/> and to the sender's other tabs (the
+    /// sending tab shows it on the answer), through <see cref="Listener.User"/>, which reaches the
+    /// user's sessions on every node. Answers whether <paramref name="to"/> is here.
+    /// </summary>
+    public async Task<bool> WhisperAsync(Client client, string to, string text)
+    {
+        var from = UserOf(client);
+        if (!await IsHereAsync(client.Listener, to))
+        {
+            return false;
+        }
+
+        // Leaving out the sending session matters only for a whisper to oneself.
+        client.Listener.User(to, client.SessionId).Events<IChatClient>().Whispered(from, to, text);
+        if (!string.Equals(to, from, StringComparison.Ordinal))
+        {
+            client.Listener.User(from, client.SessionId).Events<IChatClient>().Whispered(from, to, text);
+        }
+
+        return true;
+    }
+
     public void Left(Client client)
     {
         if (client.UserId is not { } user)
@@ -76,6 +99,21 @@ public sealed class ChatRoom
                 client.Listener.Events<IChatClient>(client.SessionId).Announced($"{user} left");
             }
         }
+    }
+
+    // Joined this server's room; else connected anywhere in the cluster, to another server whose
+    // room this one does not see.
+    private async Task<bool> IsHereAsync(Listener listener, string user)
+    {
+        lock (_sessionsByUser)
+        {
+            if (_sessionsByUser.ContainsKey(user))
+            {
+                return true;
+            }
+        }
+
+        return (await listener.Cluster.SessionsOfUserAsync(user)).Count > 0;
     }
 
     // The socket endpoint requires sign-in, so every session has a user.

@@ -1,7 +1,7 @@
 // The 2010 chat demo on typed contracts, with sign-in: the last 15 messages on joining,
-// announcements when people come and go, and every message to everyone else, under the name its
-// sender signed in with. Open http://127.0.0.1:5055/ in two tabs (the same user) and a private
-// window (another).
+// announcements when people come and go, every message to everyone else, under the name its
+// sender signed in with, and whispers to every tab of one user ("/w bob text"). Open
+// http://127.0.0.1:5055/ in two tabs (the same user) and a private window (another).
 using Chat;
 using Chat.Contracts;
 using Typed.Server;

@@ -167,6 +167,39 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
     }
 
     [Fact]
+    public async Task A_whisper_reaches_every_tab_of_the_one_whispered_to_and_the_whisperer_s_other_tabs_only()
+    {
+        var ann = await ChatPage.JoinAsync(chromium, chat.Url, "ann-whisper", "websocket");
+        var annsTab = await ann.OpenTabAsync();
+        await annsTab.JoinAsync("xhr-polling");
+        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-whisper", "server-events");
+        var carol = await ChatPage.JoinAsync(chromium, chat.Url, "carol-whisper", "htmlfile");
+        await ann.WaitForLineAsync("carol-whisper joined");
+
+        await ann.WhisperAsync("bob-whisper", "just for you");
+        await ann.WaitForLineAsync("me → bob-whisper: just for you");
+        await bob.WaitForLineAsync("ann-whisper → bob-whisper: just for you");
+        await annsTab.WaitForLineAsync("ann-whisper → bob-whisper: just for you");
+
+        // Whispering to oneself reaches one's other tabs; to someone absent, nobody.
+        await annsTab.WhisperAsync("ann-whisper", "note to self");
+        await annsTab.WaitForLineAsync("me → ann-whisper: note to self");
+        await ann.WaitForLineAsync("ann-whisper → ann-whisper: note to self");
+        await bob.WhisperAsync("dave-whisper", "anyone?");
+        await bob.WaitForLineAsync("dave-whisper is not here");
+
+        // A line said after the whispers reaches Carol after anything sent to her before it.
+        await ann.SayAsync("said aloud");
+        await carol.WaitForLineAsync("ann-whisper: said aloud");
+        await bob.WaitForLineAsync("ann-whisper: said aloud");
+        Assert.DoesNotContain(await carol.LinesAsync(), line => line.Contains('→', StringComparison.Ordinal));
+        Assert.DoesNotContain(await bob.LinesAsync(), line => line.Contains("note to self", StringComparison.Ordinal));
+        Assert.Single(await ann.LinesAsync(), line => line.EndsWith("just for you", StringComparison.Ordinal));
+        Assert.Single(await annsTab.LinesAsync(), line => line.EndsWith("note to self", StringComparison.Ordinal));
+        Assert.Equal(["ann-whisper → bob-whisper: just for you"], (await bob.LinesAsync()).Where(line => line.Contains('→', StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_page_that_has_not_signed_in_or_has_signed_out_is_offered_the_form_and_refused_a_session()
     {
         var page = await chromium.OpenAsync(chat.Url);

@@ -17,9 +17,13 @@ public sealed class TypeScriptDeclarationTests(ChatSample chat) : IClassFixture<
         socket.on("message", message => console.log(message));
         socket.emit("Join").then(members => members.toFixed());
         socket.emit("Say", "hello").then(number => number.toFixed());
+        socket.emit("Whisper", "bob", "psst").then(here => { const answer: boolean = here; return answer; });
+        socket.on("Whispered", (sender, recipient, text) => (sender + recipient + text).length);
         socket.send("a plain string");
         // @ts-expect-error Join takes no name: the server knows who signed in
         socket.emit("Join", "ana");
+        // @ts-expect-error a whisper names its recipient
+        socket.emit("Whisper", "psst");
         // @ts-expect-error there is no such event
         socket.emit("Shout", "hello");
         // @ts-expect-error Said gives a number, then strings

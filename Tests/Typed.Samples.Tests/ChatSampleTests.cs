@@ -5,7 +5,7 @@ namespace Typed.Samples.Tests;
 /// <summary>
 /// The chat sample as people use it: two pages and the console client, each signed in under a
 /// name and on a transport of its own, chat and see each other come and go; one person opens a
-/// second tab and a page switches transports; what each saw is compared with snapshots.
+/// second tab and a page switches transports; they whisper; what each saw is compared with snapshots.
 /// </summary>
 public sealed class ChatSampleTests(Chromium chromium) : IClassFixture<Chromium>
 {
@@ -50,6 +50,20 @@ public sealed class ChatSampleTests(Chromium chromium) : IClassFixture<Chromium>
         await bob.WaitForAsync(Line("ana: back, over polling"));
         await cy.WaitForLineAsync("ana: back, over polling");
         await anasTab.WaitForLineAsync("ana: back, over polling");
+
+        // Whispers reach every tab of the one whispered to and the whisperer's other tabs, nobody
+        // else; to someone absent, nothing is sent and the whisperer hears so.
+        await bob.WriteLineAsync("/w ana psst, ana");
+        await ana.WaitForLineAsync("bob → ana: psst, ana");
+        await anasTab.WaitForLineAsync("bob → ana: psst, ana");
+        await ana.WhisperAsync("bob", "hi bob, quietly");
+        await bob.WaitForAsync(Line("ana → bob: hi bob, quietly"));
+        await ana.WaitForLineAsync("me → bob: hi bob, quietly");
+        await anasTab.WaitForLineAsync("ana → bob: hi bob, quietly");
+        await cy.WhisperAsync("dan", "anyone?");
+        await cy.WaitForLineAsync("dan is not here");
+        await bob.WriteLineAsync("/w dan hello?");
+        await bob.WaitForAsync(Line("* dan is not here"));
 
         Assert.Equal(0, await bob.CloseInputAndWaitAsync());
         await ana.WaitForLineAsync("bob left");

@@ -56,6 +56,9 @@ public sealed class ChatPage(IPage page)
     public Task SayAsync(string text) => Page.EvaluateFunctionAsync(
         "text => { document.getElementById('text').value = text; document.getElementById('say').requestSubmit(); }", text);
 
+    /// <summary>Types the whisper command: <c>/w name text</c>.</summary>
+    public Task WhisperAsync(string to, string text) => SayAsync($"/w {to} {text}");
+
     /// <summary>Waits until the chat log shows <paramref name="line"/>.</summary>
     public Task WaitForLineAsync(string line) => WaitUntilAsync(
         "line => Array.from(document.querySelectorAll('#log div')).some(d => d.textContent === line)", line);
