@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 
 namespace Typed.Server.Identity;
 
@@ -37,8 +38,9 @@ internal sealed class SessionIdentity
 
     public static SessionIdentity Of(HttpContext context, IUserIdProvider users)
     {
-        var user = context.User;
-        if (user.Identity?.IsAuthenticated != true)
+        // Read from the feature, not HttpContext.User, which makes an empty principal per request
+        // when no authentication ran.
+        if (context.Features.Get<IHttpAuthenticationFeature>()?.User is not { Identity.IsAuthenticated: true } user)
         {
             return Anonymous;
         }
