@@ -85,10 +85,14 @@ internal sealed partial class Session
             return;
         }
 
+        // A timer waits at most about 49 days in one go; one due later wakes then and waits on.
         var identity = _identity;
         var due = expires - _listener.Time.GetUtcNow();
-        _authenticationExpiry = _listener.Time.CreateTimer(_ => ExpireAuthentication(identity), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        var wait = due > LongestWait ? LongestWait : due > TimeSpan.Zero ? due : TimeSpan.Zero;
+        _authenticationExpiry = _listener.Time.CreateTimer(_ => ExpireAuthentication(identity), null, wait, Timeout.InfiniteTimeSpan);
     }
+
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 
     private void ExpireAuthentication(SessionIdentity expired)
     {
@@ -98,6 +102,12 @@ internal sealed partial class Session
             // Renewed meanwhile, or over: nothing expired.
             if (!ReferenceEquals(_identity, expired) || _ended is not null)
             {
+                return;
+            }
+
+            if (expired.Expires > _listener.Time.GetUtcNow())
+            {
+                WatchAuthenticationExpiry(); // woke early from a long wait
                 return;
             }
 

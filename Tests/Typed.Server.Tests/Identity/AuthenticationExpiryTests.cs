@@ -75,6 +75,23 @@ public sealed class AuthenticationExpiryTests
     }
 
     [Theory]
+    [InlineData(TransportNames.WebSocket)]
+    [InlineData(TransportNames.XhrPolling)]
+    public async Task A_token_that_expires_in_a_year_opens_a_session_as_any_other(string transport)
+    {
+        // Further off than a timer can wait in one go (about 49 days).
+        await using var server = await AuthenticatedServer.StartAsync(options => options.CloseOnAuthenticationExpiration = true);
+        await using var wire = server.Wire(transport);
+        Credentials.Bearer("ann", TimeSpan.FromDays(365)).Apply(wire);
+
+        await wire.OpenAsync();
+        await wire.SendAsync(Message.FromText("for a year"));
+
+        Assert.Equal("for a year", (await wire.ReceiveAsync()).Text);
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Theory]
     [MemberData(nameof(Transports))]
     public async Task Without_the_option_a_session_outlives_its_token(string transport)
     {
