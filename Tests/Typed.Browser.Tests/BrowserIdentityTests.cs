@@ -148,16 +148,18 @@ public sealed class BrowserIdentityTests(Chromium chromium) : IClassFixture<Chro
 
     /// <summary>
     /// Cuts the page off until it and the server see it gone (refusing it meanwhile, as a browser would
-    /// send a cut request again by itself), then lets it back with <paramref name="nextToken"/> to give.
+    /// send a cut request again by itself), then lets it back, with <paramref name="nextToken"/> to give.
     /// </summary>
     private static async Task CutOffAsync(FaultyTcpProxy proxy, PuppeteerSharp.IPage page, Typed.Server.Client client, string nextToken)
     {
+        // Given before the cut, so that every attempt to reconnect asks for this one: a request
+        // made with the old token while refused could otherwise go through once let back.
+        await page.EvaluateFunctionAsync("token => window.token = token", nextToken);
         proxy.Refusing = true;
         proxy.CutAll();
         // Between two polls the server sees no connection anyway: the page must see the cut itself.
         await page.WaitForFunctionAsync("() => events.includes('close')");
         await Wait.UntilAsync(() => !client.Connected, "the server sees the page gone");
-        await page.EvaluateFunctionAsync("token => window.token = token", nextToken);
         proxy.Refusing = false;
     }
 
