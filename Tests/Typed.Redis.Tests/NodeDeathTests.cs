@@ -42,7 +42,8 @@ public sealed class NodeDeathTests
 
         Assert.Equal(0, await survivor.Cluster.CountAsync());
         Assert.False(await survivor.SendAsync(sessionId, "too late").Within());
-        Assert.Contains(cluster.Nodes, node => node.Logs.Contains("stopped sending heartbeats"));
+        // The sweeping node logs once its script has answered, just after the index changed.
+        await Wait.UntilAsync(() => cluster.Nodes.Any(node => node.Logs.Contains("stopped sending heartbeats")), "a node says it swept the dead one");
     }
 
     [Fact]
