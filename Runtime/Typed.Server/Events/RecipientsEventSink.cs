@@ -4,7 +4,7 @@ using Typed.Messages;
 
 namespace Typed.Server.Events;
 
-/// <summary>Typed events to a set of sessions; like a broadcast, it has no single answer.</summary>
+/// <summary>Typed events to a set of sessions (a broadcast, a user's); many sessions have no single answer.</summary>
 internal sealed class RecipientsEventSink(Recipients recipients) : IEventSink
 {
     public void Send(Message message) => recipients.Send(message);

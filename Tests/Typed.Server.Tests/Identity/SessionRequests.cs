@@ -1,6 +1,5 @@
 using System.Net;
 using Typed.Testing.Identity;
-using System.Net.WebSockets;
 
 namespace Typed.Server.Tests.Identity;
 
@@ -42,23 +41,8 @@ public sealed class SessionRequests(SocketServerHost server)
         var path = sessionId is null ? $"/socket.io/{transport}" : $"/socket.io/{transport}/{sessionId}";
         if (transport is TransportNames.WebSocket or TransportNames.FlashSocket)
         {
-            using var socket = new ClientWebSocket();
-            socket.Options.CollectHttpResponseDetails = true;
-            if (credentials is not null)
-            {
-                socket.Options.SetRequestHeader(credentials.Header, credentials.Value);
-            }
-
-            try
-            {
-                await socket.ConnectAsync(new UriBuilder(server.BaseUri) { Scheme = "ws", Path = path }.Uri, CancellationToken.None).Within();
-                socket.Abort();
-            }
-            catch (WebSocketException)
-            {
-            }
-
-            return socket.HttpStatusCode;
+            var headers = credentials is null ? null : new Dictionary<string, string> { [credentials.Header] = credentials.Value };
+            return await WebSocketWire.TryConnectAsync(server.BaseUri, sessionId, transport: transport, headers: headers);
         }
 
         using var client = new HttpClient { BaseAddress = server.BaseUri, Timeout = Wait.Long };

@@ -36,13 +36,14 @@ public sealed class WebSocketWire : TransportWire
     }
 
     /// <summary>Tries to connect and returns the HTTP status of a refused upgrade (101 when it was accepted).</summary>
-    public static async Task<HttpStatusCode> TryConnectAsync(Uri baseUri, string? sessionId = null, string? origin = null, string transport = TransportNames.WebSocket)
+    public static async Task<HttpStatusCode> TryConnectAsync(Uri baseUri, string? sessionId = null, string? origin = null, string transport = TransportNames.WebSocket, Dictionary<string, string>? headers = null)
     {
-        using var socket = NewSocket(origin);
+        using var socket = NewSocket(origin, headers);
         socket.Options.CollectHttpResponseDetails = true;
         try
         {
             await socket.ConnectAsync(SocketUri(baseUri, transport, sessionId), CancellationToken.None).Within();
+            socket.Abort();
         }
         catch (WebSocketException)
         {
