@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(110, LogLevel.Warning, "A message for user {UserId} could not be sent to the other nodes.")]
     public static partial void SendToUserFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(111, LogLevel.Warning, "A message for rooms {Rooms} could not be sent to the other nodes.")]
+    public static partial void SendToRoomsFailed(ILogger logger, Exception exception, string rooms);
 }

@@ -6,8 +6,8 @@ namespace Typed.Redis;
 /// </summary>
 internal static class NodeScripts
 {
-    // Takes a node's sessions out of the index, and their users' entries (a session that moved is
-    // left alone).
+    // Takes a node's sessions out of the index, and their users' and rooms' entries (a session that
+    // moved is left alone). A membership is "session id\nroom"; a session id holds no newline.
     private const string ForgetSessions = """
         local function forget(prefix, node)
           local sessions = prefix .. 'node:' .. node .. ':sessions'
@@ -24,7 +24,15 @@ internal static class NodeScripts
               redis.call('HDEL', user, owners[i])
             end
           end
-          redis.call('DEL', sessions, users)
+          local rooms = prefix .. 'node:' .. node .. ':rooms'
+          for _, membership in ipairs(redis.call('SMEMBERS', rooms)) do
+            local cut = string.find(membership, '\n', 1, true)
+            local id, room = string.sub(membership, 1, cut - 1), prefix .. 'room:' .. string.sub(membership, cut + 1)
+            if redis.call('HGET', room, id) == node then
+              redis.call('HDEL', room, id)
+            end
+          end
+          redis.call('DEL', sessions, users, rooms)
         end
         """;
 
@@ -91,7 +99,8 @@ internal static class NodeScripts
     /// <summary>
     /// A node's heartbeat, and, when ARGV[4] is '1', its sessions written afresh (after Redis lost
     /// them, or kept some that ended meanwhile). ARGV[2]: the node; ARGV[3]: the heartbeat's
-    /// lifetime in ms; ARGV[5..]: its sessions, each a session id and its user's id ('' for none).
+    /// lifetime in ms; ARGV[5..]: its sessions, each a session id, its user's id ('' for none), how
+    /// many rooms it is in, and their names.
     /// Returns 0 when the node was not in the cluster (its first beat, or swept meanwhile), else 1.
     /// </summary>
     public const string Heartbeat = ForgetSessions + """
@@ -101,14 +110,20 @@ internal static class NodeScripts
         local member = redis.call('SADD', prefix .. 'nodes', node) == 0
         if ARGV[4] == '1' then
           forget(prefix, node)
-          for i = 5, #ARGV, 2 do
-            local id, user = ARGV[i], ARGV[i + 1]
+          local i = 5
+          while i <= #ARGV do
+            local id, user, rooms = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
             redis.call('SADD', prefix .. 'node:' .. node .. ':sessions', id)
             redis.call('HSET', prefix .. 'sessions', id, node)
             if user ~= '' then
               redis.call('HSET', prefix .. 'node:' .. node .. ':users', id, user)
               redis.call('HSET', prefix .. 'user:' .. user, id, node)
             end
+            for r = i + 3, i + 2 + rooms do
+              redis.call('SADD', prefix .. 'node:' .. node .. ':rooms', id .. '\n' .. ARGV[r])
+              redis.call('HSET', prefix .. 'room:' .. ARGV[r], id, node)
+            end
+            i = i + 3 + rooms
           end
         end
         if member then return 1 else return 0 end

@@ -120,14 +120,18 @@ internal sealed partial class RedisBackplane
         }
     }
 
-    /// <summary>A session as the heartbeat writes it to the index: its id and its user's ('' for none).</summary>
-    private RedisValue[] IndexEntry(string sessionId) => [sessionId, _users.GetValueOrDefault(sessionId, string.Empty)];
+    /// <summary>A session as the heartbeat writes it to the index: its id, its user's ('' for none), and its rooms, counted.</summary>
+    private RedisValue[] IndexEntry(string sessionId)
+    {
+        var rooms = _receiver?.RoomsOf(sessionId) ?? [];
+        return [sessionId, _users.GetValueOrDefault(sessionId, string.Empty), rooms.Count, .. rooms.Select(room => (RedisValue)room)];
+    }
 
     /// <summary>Each channel subscribed once; the multiplexer makes the subscriptions again itself after a reconnection.</summary>
     private async Task SubscribeOnceAsync(ConnectionMultiplexer redis)
     {
-        _broadcasts ??= await SubscribeAsync(redis, _names.Broadcasts, ":broadcast").ConfigureAwait(false);
-        _direct ??= await SubscribeAsync(redis, _names.ThisNode, ":direct").ConfigureAwait(false);
+        _broadcasts ??= await SubscribeAsync(redis, _names.Broadcasts, BroadcastChannel).ConfigureAwait(false);
+        _direct ??= await SubscribeAsync(redis, _names.ThisNode, DirectChannel).ConfigureAwait(false);
     }
 
     private async Task<ChannelMessageQueue> SubscribeAsync(ConnectionMultiplexer redis, RedisChannel channel, string kind)

@@ -29,6 +29,10 @@ internal sealed partial class RedisBackplane : IBackplane
     private readonly Gate _publishing = new();
     private readonly Gate _indexing = new();
 
+    // The kinds of channel, as the origin's numbering counts them.
+    private const string BroadcastChannel = ":broadcast";
+    private const string DirectChannel = ":direct";
+
     // The users of this node's sessions that have one, for writing the index afresh and for
     // taking a session's user entry out when it ends.
     private readonly ConcurrentDictionary<string, string> _users = new(StringComparer.Ordinal);
@@ -121,6 +125,68 @@ internal sealed partial class RedisBackplane : IBackplane
     }
 
     /// <inheritdoc/>
+    public void SendToRooms(string[] rooms, Message message, string[] except)
+    {
+        if (_redis is not { } redis)
+        {
+            return;
+        }
+
+        try
+        {
+            // On the broadcasts' channel, numbered with them: every node reads it and hands it to
+            // its own members, so a member that joined anywhere a moment ago is reached without a
+            // lookup, and this node's broadcasts and sends to rooms arrive in the order they left.
+            lock (_publishing)
+            {
+                var envelope = Envelope.ToRooms(NodeId, ++_broadcastSequence, rooms, except, message);
+                redis.GetSubscriber().Publish(_names.Broadcasts, envelope, CommandFlags.FireAndForget);
+            }
+        }
+        catch (Exception e)
+        {
+            Log.SendToRoomsFailed(_logger, e, string.Join(", ", rooms));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void RoomJoined(string sessionId, string room) => IndexMembership(sessionId, room, joined: true);
+
+    /// <inheritdoc/>
+    public void RoomLeft(string sessionId, string room) => IndexMembership(sessionId, room, joined: false);
+
+    private void IndexMembership(string sessionId, string room, bool joined)
+    {
+        if (_redis is not { } redis)
+        {
+            return; // written with the rest once connected
+        }
+
+        try
+        {
+            var db = redis.GetDatabase();
+            lock (_indexing)
+            {
+                if (joined)
+                {
+                    db.HashSet(_names.Room(room), sessionId, NodeId, flags: CommandFlags.FireAndForget);
+                    db.SetAdd(_names.NodeRooms, RedisNames.Membership(sessionId, room), CommandFlags.FireAndForget);
+                }
+                else
+                {
+                    db.HashDelete(_names.Room(room), sessionId, CommandFlags.FireAndForget);
+                    db.SetRemove(_names.NodeRooms, RedisNames.Membership(sessionId, room), CommandFlags.FireAndForget);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            _indexStale = true;
+            Log.IndexFailed(_logger, e, sessionId);
+        }
+    }
+
+    /// <inheritdoc/>
     public void SessionConnected(string sessionId, string? userId)
     {
         if (userId is not null)
@@ -203,6 +269,17 @@ internal sealed partial class RedisBackplane : IBackplane
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyCollection<string>> SessionsInRoomAsync(string room, CancellationToken cancellationToken)
+    {
+        var keys = await Connected.GetDatabase().HashKeysAsync(_names.Room(room)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. keys.Select(key => key.ToString())];
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> CountInRoomAsync(string room, CancellationToken cancellationToken) =>
+        await Connected.GetDatabase().HashLengthAsync(_names.Room(room)).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
     public async Task<string?> NodeOfAsync(string sessionId, CancellationToken cancellationToken)
     {
         var node = await Connected.GetDatabase().HashGetAsync(_names.Sessions, sessionId).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -235,9 +312,9 @@ internal sealed partial class RedisBackplane : IBackplane
             return;
         }
 
-        // Its own broadcasts this node delivered already; its own sends came here because the
-        // session is here (it arrived after the listener looked).
-        if ((envelope.IsBroadcast && envelope.Origin == NodeId) || !_seen.TryTake(envelope.Origin + kind, envelope.Sequence) || _receiver is not { } receiver)
+        // Its own broadcasts and sends to rooms this node delivered already; its own sends came
+        // here because the session is here (it arrived after the listener looked).
+        if ((kind == BroadcastChannel && envelope.Origin == NodeId) || !_seen.TryTake(envelope.Origin + kind, envelope.Sequence) || _receiver is not { } receiver)
         {
             return;
         }
@@ -245,6 +322,10 @@ internal sealed partial class RedisBackplane : IBackplane
         if (envelope.IsBroadcast)
         {
             receiver.Broadcast(envelope.Message, envelope.Except);
+        }
+        else if (envelope.Rooms is { } rooms)
+        {
+            receiver.SendToRooms(rooms, envelope.Message, envelope.Except);
         }
         else if (envelope.UserId is { } userId)
         {

@@ -78,6 +78,29 @@ public sealed class Client
     /// <inheritdoc cref="Broadcast(Message)"/>
     public void Broadcast(string text) => Broadcast(Message.FromText(text));
 
+    /// <summary>
+    /// The rooms the session is in. They belong to the session, so they outlive reconnections and
+    /// changes of transport; a session leaves them all when it ends.
+    /// </summary>
+    public IReadOnlyCollection<string> Rooms => Session.Rooms;
+
+    /// <summary>Joins a room (names are case-sensitive); false when the session is in it already, or over.</summary>
+    public bool Join(string room)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        return Session.Join(room);
+    }
+
+    /// <summary>Leaves a room; false when the session was not in it.</summary>
+    public bool Leave(string room)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        return Session.Leave(room);
+    }
+
+    /// <summary>Every other member of the given rooms, on whichever node holds it (Socket.IO's <c>socket.to(room)</c>).</summary>
+    public Recipients To(params string[] rooms) => Listener.To(rooms).Except(SessionId);
+
     /// <summary>Ends the session now; queued messages are dropped.</summary>
     public void Disconnect() => Session.End(Server.DisconnectReason.ServerDisconnect);
 

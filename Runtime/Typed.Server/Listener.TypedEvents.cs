@@ -60,7 +60,7 @@ public sealed partial class Listener
 
     /// <summary>A sender of <typeparamref name="T"/>'s events to every connected client except the given session ids.</summary>
     public T Events<T>(params string[] except)
-        where T : class => new Recipients(message => Broadcast(message, except), "a broadcast").Events<T>();
+        where T : class => new Recipients(Broadcast, except, "a broadcast").Events<T>();
 
     /// <summary>
     /// A sender of <typeparamref name="T"/>'s events to one session's client, on whichever node it

@@ -1,4 +1,3 @@
-using Typed.Framing;
 using Typed.Messages;
 using Typed.Server.Identity;
 using Typed.Server.Sessions;
@@ -19,7 +18,7 @@ public sealed partial class Listener
     {
         ArgumentNullException.ThrowIfNull(userId);
         ArgumentNullException.ThrowIfNull(except);
-        return new Recipients(message => SendToUser(userId, message, except), $"user {userId}");
+        return new Recipients((message, exceptToo) => SendToUser(userId, message, exceptToo), except, $"user {userId}");
     }
 
     /// <summary>The user's connected clients on this node.</summary>
@@ -29,14 +28,7 @@ public sealed partial class Listener
     internal void SendToUserHere(string userId, Message message, string[] except)
     {
         Outgoing? item = null;
-        foreach (var client in _userSessions.Of(userId))
-        {
-            if (Array.IndexOf(except, client.SessionId) < 0)
-            {
-                item ??= new Outgoing(message, ServerFrame.Encode(message));
-                client.Session.Enqueue(item.Value);
-            }
-        }
+        Deliver(_userSessions.Of(userId), message, new Excluded(except), ref item);
     }
 
     private void SendToUser(string userId, Message message, string[] except)

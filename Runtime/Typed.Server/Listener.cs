@@ -122,12 +122,11 @@ public sealed partial class Listener
         }
 
         var item = new Outgoing(message, ServerFrame.Encode(message));
-        var skip = except.Length > 8 ? new HashSet<string>(except, StringComparer.Ordinal) : null;
+        var excluded = new Excluded(except);
         // Enumerating the dictionary itself takes no locks, unlike its Values snapshot.
         foreach (var (_, client) in _connected)
         {
-            var excluded = skip?.Contains(client.SessionId) ?? Array.IndexOf(except, client.SessionId) >= 0;
-            if (!excluded)
+            if (!excluded.Contains(client.SessionId))
             {
                 client.Session.Enqueue(item);
             }
@@ -205,6 +204,7 @@ public sealed partial class Listener
     {
         var client = session.Client;
         _sessions.TryRemove(session.SessionId, out _);
+        session.LeaveAllRooms();
         if (_connected.TryRemove(session.SessionId, out _))
         {
             UnindexUser(client);

@@ -5,24 +5,33 @@ using Typed.Server.Events;
 namespace Typed.Server;
 
 /// <summary>
-/// A set of sessions the listener chose (every session of a user, for one): what is sent to it
-/// reaches each of them once, on whichever node holds it, in the order it was sent.
+/// A set of sessions the listener chose (every session, a user's, a room's members): what is sent
+/// to it reaches each of them once, on whichever node holds it, in the order it was sent.
 /// </summary>
 public sealed class Recipients
 {
-    private readonly Action<Message> _send;
+    private readonly Action<Message, string[]> _send;
+    private readonly string[] _except;
 
-    internal Recipients(Action<Message> send, string description)
+    internal Recipients(Action<Message, string[]> send, string[] except, string description)
     {
         _send = send;
+        _except = except;
         Description = description;
     }
 
     /// <summary>Says who the recipients are, for error messages.</summary>
     internal string Description { get; }
 
+    /// <summary>The same recipients but the given session ids, wherever they are connected.</summary>
+    public Recipients Except(params string[] sessionIds)
+    {
+        ArgumentNullException.ThrowIfNull(sessionIds);
+        return new Recipients(_send, [.. _except, .. sessionIds], Description);
+    }
+
     /// <summary>Sends a message to every recipient, encoding its frame once.</summary>
-    public void Send(Message message) => _send(message);
+    public void Send(Message message) => _send(message, _except);
 
     /// <summary>Sends a plain string message, delivered exactly as given.</summary>
     public void Send(string text) => Send(Message.FromText(text));

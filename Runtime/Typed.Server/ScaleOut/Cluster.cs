@@ -37,6 +37,21 @@ public sealed class Cluster
             ?? Task.FromResult<IReadOnlyCollection<string>>([.. _listener.ClientsOfUser(userId).Select(client => client.SessionId)]);
     }
 
+    /// <summary>The session ids of every member of a room, on every node.</summary>
+    public Task<IReadOnlyCollection<string>> SessionsInRoomAsync(string room, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        return _backplane?.SessionsInRoomAsync(room, cancellationToken)
+            ?? Task.FromResult<IReadOnlyCollection<string>>([.. _listener.ClientsIn(room).Select(client => client.SessionId)]);
+    }
+
+    /// <summary>How many sessions are in a room, on every node.</summary>
+    public Task<long> CountInRoomAsync(string room, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        return _backplane?.CountInRoomAsync(room, cancellationToken) ?? Task.FromResult((long)_listener.ClientsIn(room).Count);
+    }
+
     /// <summary>The id of the node a session's client is connected to, or null when it is connected nowhere.</summary>
     public Task<string?> NodeOfAsync(string sessionId, CancellationToken cancellationToken = default)
     {

@@ -31,6 +31,19 @@ public interface IBackplane
     /// </summary>
     void SendToUser(string userId, Message message, string[] except);
 
+    /// <summary>
+    /// Sends a message to every member of the rooms on the other nodes, once each, except the
+    /// given session ids (this node has delivered to its own already): in the order of this node's
+    /// calls, its broadcasts' among them.
+    /// </summary>
+    void SendToRooms(string[] rooms, Message message, string[] except);
+
+    /// <summary>A session on this node joined a room: the cluster's index of rooms holds it.</summary>
+    void RoomJoined(string sessionId, string room);
+
+    /// <summary>A session on this node left a room (each of its rooms when it ends, before <see cref="SessionEnded"/>).</summary>
+    void RoomLeft(string sessionId, string room);
+
     /// <summary>A session on this node is connected: it joins the cluster's index, with its user's id (null for an anonymous session).</summary>
     void SessionConnected(string sessionId, string? userId);
 
@@ -45,6 +58,12 @@ public interface IBackplane
 
     /// <summary>The session ids of every client of a user connected to the cluster.</summary>
     Task<IReadOnlyCollection<string>> SessionsOfUserAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>The session ids of every member of a room, on every node.</summary>
+    Task<IReadOnlyCollection<string>> SessionsInRoomAsync(string room, CancellationToken cancellationToken);
+
+    /// <summary>How many sessions are in a room, on every node.</summary>
+    Task<long> CountInRoomAsync(string room, CancellationToken cancellationToken);
 
     /// <summary>The node that holds a session, or null when no live node does.</summary>
     Task<string?> NodeOfAsync(string sessionId, CancellationToken cancellationToken);

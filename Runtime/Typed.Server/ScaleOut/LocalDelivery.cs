@@ -9,6 +9,11 @@ internal sealed class LocalDelivery(Listener listener) : IBackplaneReceiver
 
     public void SendToUser(string userId, Message message, string[] except) => listener.SendToUserHere(userId, message, except);
 
+    public void SendToRooms(string[] rooms, Message message, string[] except) => listener.SendToRoomsHere(rooms, message, except);
+
+    public IReadOnlyCollection<string> RoomsOf(string sessionId) =>
+        listener.ClientsIndex.TryGetValue(sessionId, out var client) ? client.Rooms : [];
+
     public bool Send(string sessionId, Message message) => listener.SendHere(sessionId, message);
 
     public IReadOnlyCollection<string> SessionIds => [.. listener.ClientsIndex.Keys];

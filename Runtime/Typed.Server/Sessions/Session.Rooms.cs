@@ -1,0 +1,69 @@
+namespace Typed.Server.Sessions;
+
+/// <summary>
+/// The rooms the session is in. They belong to the session, not to a connection: they outlive
+/// reconnections and changes of transport, and the session leaves them all when it ends.
+/// </summary>
+internal sealed partial class Session
+{
+    // Guards the session's rooms, and orders each change with the listener's index and the backplane's.
+    private readonly Gate _roomsGate = new();
+    private HashSet<string>? _rooms;
+    private bool _roomsClosed;
+
+    public IReadOnlyCollection<string> Rooms
+    {
+        get
+        {
+            lock (_roomsGate)
+            {
+                return _rooms is null ? [] : [.. _rooms];
+            }
+        }
+    }
+
+    /// <summary>Joins a room; false when the session is in it already, or over.</summary>
+    public bool Join(string room)
+    {
+        lock (_roomsGate)
+        {
+            if (_roomsClosed || !(_rooms ??= new(StringComparer.Ordinal)).Add(room))
+            {
+                return false;
+            }
+
+            _listener.OnJoined(Client, room);
+            return true;
+        }
+    }
+
+    /// <summary>Leaves a room; false when the session was not in it.</summary>
+    public bool Leave(string room)
+    {
+        lock (_roomsGate)
+        {
+            if (_rooms?.Remove(room) != true)
+            {
+                return false;
+            }
+
+            _listener.OnLeft(Client, room);
+            return true;
+        }
+    }
+
+    /// <summary>Leaves every room for good, once the session has ended; a later join does nothing.</summary>
+    public void LeaveAllRooms()
+    {
+        lock (_roomsGate)
+        {
+            _roomsClosed = true;
+            foreach (var room in _rooms ?? [])
+            {
+                _listener.OnLeft(Client, room);
+            }
+
+            _rooms = null;
+        }
+    }
+}
