@@ -24,7 +24,7 @@ public sealed partial class Listener
         }
 
         // A copy, so that a caller who changes its array afterwards does not change the recipients.
-        string[] targets = [.. rooms.Distinct(StringComparer.Ordinal)];
+        string[] targets = rooms.Length == 1 ? [rooms[0]] : [.. rooms.Distinct(StringComparer.Ordinal)];
         return new Recipients((message, except) => SendToRooms(targets, message, except), [], targets.Length == 1 ? $"room {targets[0]}" : $"rooms {string.Join(", ", targets)}");
     }
 
