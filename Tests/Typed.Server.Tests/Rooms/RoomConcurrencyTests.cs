@@ -91,6 +91,83 @@ public sealed class RoomConcurrencyTests
         }
     }
 
+    [Fact]
+    public async Task Sessions_that_end_while_they_join_and_leave_are_left_in_no_room()
+    {
+        await using var server = await SocketServerHost.StartEchoAsync();
+        var stayers = new List<Member>();
+        var enders = new List<Member>();
+        using var underWay = new CountdownEvent(8);
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var stayer = await Member.OpenAsync(server);
+                stayer.Client.Join("a");
+                stayers.Add(stayer);
+            }
+
+            for (var i = 0; i < underWay.InitialCount; i++)
+            {
+                enders.Add(await Member.OpenAsync(server));
+            }
+
+            var sending = Task.Run(() =>
+            {
+                for (var i = 0; i < Sends; i++)
+                {
+                    server.Listener.To("a").Send(i.ToString(CultureInfo.InvariantCulture));
+                }
+            });
+            // Each ender joins and leaves until its session is over, when a join is refused; the
+            // sessions are ended once every ender is under way, so that the end meets the churn.
+            var churning = enders.Select(ender => Task.Run(() =>
+            {
+                // Bounded, should a join after the end ever be let in.
+                var joins = 0;
+                while (joins < 1_000_000 && ender.Client.Join("a"))
+                {
+                    if (++joins == 1)
+                    {
+                        underWay.Signal();
+                    }
+
+                    ender.Client.Leave("a");
+                }
+            })).ToList();
+            var ending = Task.Run(() =>
+            {
+                Assert.True(underWay.Wait(Wait.Long), "every ender is under way");
+                enders.ForEach(ender => ender.Client.Disconnect());
+            });
+            await Task.WhenAll([sending, ending, .. churning]).Within();
+            foreach (var ender in enders)
+            {
+                await server.Events.DisconnectedAsync(ender.SessionId);
+            }
+
+            Assert.Equal(stayers.Select(m => m.SessionId).Order(), server.Listener.ClientsIn("a").Select(c => c.SessionId).Order());
+            Assert.Equal(stayers.Count, await server.Listener.Cluster.CountInRoomAsync("a"));
+            Assert.All(enders, ender => Assert.Empty(ender.Client.Rooms));
+            Assert.All(enders, ender => Assert.False(ender.Client.Join("a")));
+            string[] everySend = [.. Enumerable.Range(0, Sends).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+            foreach (var stayer in stayers)
+            {
+                Assert.Equal(everySend, await stayer.ReceiveAsync(Sends));
+                await stayer.AssertNothingQueuedAsync();
+            }
+
+            Assert.Empty(server.Logs.Errors);
+        }
+        finally
+        {
+            foreach (var member in stayers.Concat(enders))
+            {
+                await member.DisposeAsync();
+            }
+        }
+    }
+
     private static void Toggle(Client client, string room, bool endJoined)
     {
         for (var i = 0; i < Toggles; i++)
