@@ -137,8 +137,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor AnswerFromBroadcast = new(
         DiagnosticIds.AnswerFromBroadcast,
-        "A broadcast has no answer to wait for",
-        "Event '{0}' waits for an answer, but this sender broadcasts to many clients and has none to give: send it with client.Events<{1}>() to one client, or make the event return void or Task",
+        "A send to many clients has no answer to wait for",
+        "Event '{0}' waits for an answer, but this sender reaches many clients (a broadcast, a user, a room) and has no single answer to give: send it with client.Events<{1}>() to one client, or make the event return void or Task",
         Usage,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,

@@ -4,7 +4,7 @@ using Typed.Analyzers.Usage;
 
 namespace Typed.Analyzers.Tests;
 
-/// <summary>TYPED013 to TYPED015: the contracts given to the runtime, and what is sent through broadcasts.</summary>
+/// <summary>TYPED013 to TYPED015: the contracts given to the runtime, and what is sent to many clients (broadcasts, users, rooms).</summary>
 public sealed class UsageTests
 {
     private const string Contracts = """
@@ -208,6 +208,54 @@ public sealed class UsageTests
             """,
         ],
         expected: new DiagnosticResult(Typed.Analyzers.Descriptors.AnswerFromBroadcast).WithLocation(0).WithArguments("Join", "IChat"));
+
+    [Fact]
+    public Task Answers_through_a_room_sender_are_reported() => Verify<BroadcastAnswerAnalyzer>.DiagnosticsAsync(
+    [
+        Contracts,
+        """
+        using System.Threading.Tasks;
+        using Typed.Server;
+
+        public static class Uses
+        {
+            public static async Task Run(Listener listener, Client client, string id)
+            {
+                await listener.To("r").Events<IChat>().{|TYPED015:Join|}("x");
+                await listener.To("a", "b").Except(id).Events<IChat>().{|TYPED015:Name|}();
+                await client.To("r").Events<IChat>().{|TYPED015:Join|}("x");
+                await client.To("a", "b").Except(id).Events<IChat>().{|TYPED015:Name|}();
+                var room = listener.To("r");
+                await room.Events<IChat>().{|TYPED015:Join|}("y");
+                var members = client.To("r").Events<IChat>();
+                await members.{|TYPED015:Name|}();
+            }
+        }
+        """,
+    ]);
+
+    [Fact]
+    public Task Events_without_answers_to_rooms_are_quiet() => Verify<BroadcastAnswerAnalyzer>.DiagnosticsAsync(
+    [
+        Contracts,
+        """
+        using System.Threading.Tasks;
+        using Typed.Server;
+
+        public static class Uses
+        {
+            public static async Task Run(Listener listener, Client client, string id)
+            {
+                listener.To("r").Events<IChat>().Say("x");
+                await listener.To("a", "b").Except(id).Events<IChat>().Leave();
+                client.To("r").Events<IChat>().Say("x");
+                var members = client.To("a", "b").Except(id).Events<IChat>();
+                members.Say("y");
+                await members.Leave();
+            }
+        }
+        """,
+    ]);
 
     [Fact]
     public Task Broadcasts_without_answers_and_answers_from_one_client_are_quiet() => Verify<BroadcastAnswerAnalyzer>.DiagnosticsAsync(

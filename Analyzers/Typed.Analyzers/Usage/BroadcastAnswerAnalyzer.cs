@@ -10,8 +10,8 @@ using Typed.Generators.Parsing;
 namespace Typed.Analyzers.Usage;
 
 /// <summary>
-/// TYPED015: a broadcast goes to many clients, so an event that waits for one answer cannot be sent
-/// through it (the runtime throws NotSupportedException). Seen on the sender directly, or through a
+/// TYPED015: a broadcast, a user's sessions or a room's members are many clients, so an event that
+/// waits for one answer cannot be sent to them (the runtime throws NotSupportedException). Seen on the sender directly, or through a
 /// local that was given a broadcast sender and never anything else.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -24,7 +24,10 @@ internal readonly struct TypedCall
     /// <summary>The contract type argument (the first one).</summary>
     public ITypeSymbol Contract { get; }
 
-    /// <summary>True for the senders to many clients: <c>listener.Events&lt;T&gt;</c>, <c>client.Broadcast&lt;T&gt;</c>, <c>listener.User(id).Events&lt;T&gt;</c>.</summary>
+    /// <summary>
+    /// True for the senders to many clients: <c>listener.Events&lt;T&gt;</c>, <c>client.Broadcast&lt;T&gt;</c>
+    /// and every <c>Recipients.Events&lt;T&gt;</c> (<c>listener.User(id)</c>, <c>listener.To(rooms)</c>, <c>client.To(rooms)</c>).
+    /// </summary>
     public bool Broadcasts { get; }
 
     public string MethodName => Invocation.TargetMethod.Name;
