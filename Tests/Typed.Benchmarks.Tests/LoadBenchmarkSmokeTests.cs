@@ -34,6 +34,20 @@ public sealed class LoadBenchmarkSmokeTests(Xunit.Abstractions.ITestOutputHelper
             }
         }
 
+        // Rooms of 30: every member has each message sent to its room, with one room on the server,
+        // the same room among ten, and the ten in turn; and the table of the first two's costs.
+        foreach (var server in new[] { "Typed", "SignalR" })
+        {
+            foreach (var scenario in new[] { "one of 30 among 30", "one of 30 among 300", "10 of 30 in turn" })
+            {
+                Assert.Contains(lines, line => line.StartsWith($"  rooms: {scenario} on {server}: 900 of 900 ", StringComparison.Ordinal));
+            }
+
+            Assert.Contains(lines, line => line.StartsWith($"  rooms: one of 30 among 300: {server}'s clients ready, 300 members, ", StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.StartsWith($"| {server} | ", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(lines, line => line.StartsWith("  rooms: one of 30 among 30 on Bare", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.StartsWith("  typed echo on Bare", StringComparison.Ordinal));
     }
 

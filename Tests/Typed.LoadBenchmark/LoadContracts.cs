@@ -11,4 +11,10 @@ public interface ILoadServer
 
     /// <summary>Sends the text to everyone connected: the broadcast.</summary>
     void Shout(string text);
+
+    /// <summary>Puts the sender in the room; true when it was not in it yet.</summary>
+    Task<bool> Join(string room);
+
+    /// <summary>Sends the text to the room's members: the rooms scenario.</summary>
+    void ShoutTo(string room, string text);
 }

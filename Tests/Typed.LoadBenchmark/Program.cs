@@ -3,11 +3,13 @@
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark            # the full run (a few minutes)
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark -- --quick # a smoke run
 //   ... -- --servers Typed,Bare --scenarios echo,broadcast                 # only some of it
+//   ... -- --servers Typed,SignalR --scenarios rooms                       # 10,000 sessions in rooms of 100 against SignalR's groups
 //   ... -- --baseline DIR                                                  # also another build's Typed (DIR: its bin/Release/net10.0 of this program), before/after in one run
 //   ... -- --scale-out [--quick]                                           # broadcast on one node and on three joined by Redis
 //   ... -- --stress [--quick]                                              # 10,000 websocket + 2,000 xhr-polling sessions held 60 s with heartbeats (quick: 500 + 100 for 10 s)
-// With `server KIND` this program is one of the servers instead.
+// With `server KIND` this program is one of the servers instead, with `crowd KIND URL SIZE` the rooms scenario's clients of one.
 using Typed.LoadBenchmark;
+using Typed.LoadBenchmark.Clients;
 using Typed.LoadBenchmark.Scenarios;
 using Typed.LoadBenchmark.Servers;
 
@@ -15,6 +17,12 @@ if (args is ["server", var kind, .. var rest])
 {
     var (liveness, redis) = Liveness.Split(rest);
     await LoadServers.RunAsync(Enum.Parse<ServerKind>(kind), redis.FirstOrDefault(), redis.Skip(1).FirstOrDefault(), liveness);
+    return 0;
+}
+
+if (args is ["crowd", var crowdOf, var url, var roomSize])
+{
+    await new Crowd(Enum.Parse<ServerKind>(crowdOf), new Uri(url), int.Parse(roomSize, System.Globalization.CultureInfo.InvariantCulture)).RunAsync();
     return 0;
 }
 
@@ -49,6 +57,10 @@ var results = await LoadRun.RunAsync(settings, servers, scenario => scenarios is
 Console.WriteLine();
 Console.WriteLine(Report.Table(results));
 Console.WriteLine(Report.TurnSpread(results));
+if (Report.RoomGrowth(results) is { Length: > 0 } growth)
+{
+    Console.WriteLine(growth);
+}
 if (results.Any(r => r.Server == nameof(ServerKind.Baseline)))
 {
     Console.WriteLine(Report.BeforeAndAfter(results));

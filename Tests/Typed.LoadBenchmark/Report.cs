@@ -24,8 +24,8 @@ public static class Report
                 continue;
             }
 
-            Line(text, row, scenario, scenario == "broadcast" ? "deliveries/s" : "round trips/s", m => m.PerSecond, "N0");
-            if (scenario == "broadcast")
+            Line(text, row, scenario, Delivers(scenario) ? "deliveries/s" : "round trips/s", m => m.PerSecond, "N0");
+            if (Delivers(scenario))
             {
                 Line(text, row, scenario, "s until the last client has all", m => m.Elapsed.TotalSeconds, "0.000");
             }
@@ -41,6 +41,39 @@ public static class Report
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The rooms scenario's cost of a send against the sessions on the node: each server's CPU per
+    /// delivery of the same sends to the same room, with every room joined over that with the
+    /// room's members alone (near 1× when a send costs what its room costs, whatever else the node
+    /// holds).
+    /// </summary>
+    public static string RoomGrowth(IReadOnlyList<Measurement> results)
+    {
+        var sizes = results.Where(r => r.Scenario.StartsWith(Rooms.Prefix, StringComparison.Ordinal) && r.Scenario.Contains(Rooms.Among, StringComparison.Ordinal)).Select(r => r.Scenario).Distinct().ToArray();
+        if (sizes.Length != 2)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| server | server CPU per delivery, µs: {sizes[0][Rooms.Prefix.Length..]} | {sizes[1][Rooms.Prefix.Length..]} | growth |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var small in results.Where(r => r.Scenario == sizes[0]))
+        {
+            if (results.FirstOrDefault(r => r.Scenario == sizes[1] && r.Server == small.Server) is { } large)
+            {
+                var (before, after) = (small.CpuMicrosecondsPerOperation, large.CpuMicrosecondsPerOperation);
+                var growth = double.IsFinite(after / before) ? (after / before).ToString("0.00", CultureInfo.InvariantCulture) + "×" : ""; // a turn too short for the CPU clock's ticks
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {small.Server} | {before:0.00} | {after:0.00} | {growth} |");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Whether the scenario's operations are deliveries of messages sent to many, rather than round trips.</summary>
+    private static bool Delivers(string scenario) => scenario == "broadcast" || scenario.StartsWith(Rooms.Prefix, StringComparison.Ordinal);
 
     private static void Line(StringBuilder text, Dictionary<string, Measurement> row, string scenario, string figure, Func<Measurement, double> value, string format)
     {

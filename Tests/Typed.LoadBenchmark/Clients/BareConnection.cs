@@ -34,6 +34,10 @@ internal sealed class BareConnection(Uri server) : ILoadConnection
 
     public Task ShoutAsync(string text) => throw new NotSupportedException("The bare echo has no broadcast.");
 
+    public Task JoinAsync(string room) => throw new NotSupportedException("The bare echo has no rooms.");
+
+    public Task ShoutToAsync(string room, string text) => throw new NotSupportedException("The bare echo has no rooms.");
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

@@ -34,6 +34,15 @@ public static class Connections
     public static Task<ILoadConnection[]> OpenAsync(ServerKind kind, Channel channel, Uri server, int count) =>
         OpenAsync(count, () => Create(kind, channel, server), c => c.ConnectAsync());
 
+    /// <summary>
+    /// Opens <paramref name="count"/> WebSocket connections that one process holds by the thousand:
+    /// as <see cref="OpenAsync(ServerKind, Channel, Uri, int)"/>, but SignalR's skip the negotiation,
+    /// whose connection each client's own HTTP client would otherwise keep open (two open files a
+    /// client, past a process's limit at ten thousand).
+    /// </summary>
+    public static Task<ILoadConnection[]> OpenManyAsync(ServerKind kind, Uri server, int count) =>
+        OpenAsync(count, () => kind == ServerKind.SignalR ? new SignalRConnection(server, HttpTransportType.WebSockets, skipNegotiation: true) : Create(kind, Channel.WebSocket, server), c => c.ConnectAsync());
+
     /// <summary>Makes <paramref name="count"/> connections and connects them, a few at a time, as a crowd of clients would.</summary>
     internal static async Task<T[]> OpenAsync<T>(int count, Func<T> create, Func<T, Task> connect)
     {

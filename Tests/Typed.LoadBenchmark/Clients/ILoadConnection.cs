@@ -20,6 +20,12 @@ public interface ILoadConnection : IAsyncDisposable
     /// <summary>Asks the server to send the text to everyone.</summary>
     Task ShoutAsync(string text);
 
+    /// <summary>Asks the server to put this connection in the room, and waits until it has.</summary>
+    Task JoinAsync(string room);
+
+    /// <summary>Asks the server to send the text to the room's members.</summary>
+    Task ShoutToAsync(string room, string text);
+
     /// <summary>How many broadcast messages this connection has received.</summary>
     int Heard { get; }
 }

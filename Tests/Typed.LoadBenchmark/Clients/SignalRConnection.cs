@@ -9,9 +9,12 @@ internal sealed class SignalRConnection : ILoadConnection
     private readonly HubConnection _connection;
     private readonly PendingEcho _echo = new();
 
-    public SignalRConnection(Uri server, HttpTransportType transport)
+    /// <param name="server">The server's address.</param>
+    /// <param name="transport">The one transport to connect with.</param>
+    /// <param name="skipNegotiation">Whether to open the WebSocket at once, without the negotiation request first.</param>
+    public SignalRConnection(Uri server, HttpTransportType transport, bool skipNegotiation = false)
     {
-        _connection = new HubConnectionBuilder().WithUrl(new Uri(server, "/hub"), transport).Build();
+        _connection = new HubConnectionBuilder().WithUrl(new Uri(server, "/hub"), transport, options => options.SkipNegotiation = skipNegotiation).Build();
         _connection.On<string>("Echoed", _ => _echo.Arrived());
         _connection.On<string>("Heard", _ => _echo.Arrived());
     }
@@ -30,6 +33,10 @@ internal sealed class SignalRConnection : ILoadConnection
     public Task TypedEchoAsync(string text) => _connection.InvokeAsync<string>("Echo", text);
 
     public Task ShoutAsync(string text) => _connection.SendAsync("Shout", text);
+
+    public Task JoinAsync(string room) => _connection.InvokeAsync("Join", room);
+
+    public Task ShoutToAsync(string room, string text) => _connection.SendAsync("ShoutTo", room, text);
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

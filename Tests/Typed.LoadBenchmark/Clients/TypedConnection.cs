@@ -38,5 +38,13 @@ internal sealed class TypedConnection : ILoadConnection
         return Task.CompletedTask;
     }
 
+    public Task JoinAsync(string room) => _socket.Events<ILoadServer>().Join(room);
+
+    public Task ShoutToAsync(string room, string text)
+    {
+        _socket.Events<ILoadServer>().ShoutTo(room, text);
+        return Task.CompletedTask;
+    }
+
     public ValueTask DisposeAsync() => _socket.DisposeAsync();
 }

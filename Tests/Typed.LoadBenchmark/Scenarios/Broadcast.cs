@@ -52,28 +52,32 @@ public static class Broadcast
         }
     }
 
-    /// <summary>
-    /// Shouts small batches for <paramref name="duration"/>, then batches of <paramref name="batch"/>
-    /// messages for as long again; how many were shouted. The light half leaves the runtime's
-    /// background compiler a core (under full load on two cores it is starved, and the broadcast
-    /// path was found still running first-tier code a quarter of a minute in), the full half
-    /// brings up everything a burst needs.
-    /// </summary>
+    /// <summary>The broadcast's warm-up (see <see cref="WarmUpAsync(int, TimeSpan, Func{int, Task})"/>) from the first connection; how many were shouted.</summary>
     internal static async Task<int> WarmUpAsync(ILoadConnection[] connections, int batch, TimeSpan duration, TimeSpan patience)
     {
         var shouted = 0;
+        await WarmUpAsync(batch, duration, size => ShoutAndWaitAsync(connections, size, shouted += size, patience));
+        return shouted;
+    }
+
+    /// <summary>
+    /// Sends small batches for <paramref name="duration"/>, then batches of <paramref name="batch"/>
+    /// messages for as long again, each waited for by <paramref name="sendAndWait"/>. The light half
+    /// leaves the runtime's background compiler a core (under full load on two cores it is starved,
+    /// and the broadcast path was found still running first-tier code a quarter of a minute in),
+    /// the full half brings up everything a burst needs.
+    /// </summary>
+    internal static async Task WarmUpAsync(int batch, TimeSpan duration, Func<int, Task> sendAndWait)
+    {
         foreach (var size in new[] { Math.Max(1, batch / 20), batch })
         {
             var clock = Stopwatch.StartNew();
             do
             {
-                shouted += size;
-                await ShoutAndWaitAsync(connections, size, shouted, patience);
+                await sendAndWait(size);
             }
             while (clock.Elapsed < duration);
         }
-
-        return shouted;
     }
 
     /// <summary>Shouts from the first connection, then waits until every connection has heard <paramref name="heardAfter"/> in all.</summary>

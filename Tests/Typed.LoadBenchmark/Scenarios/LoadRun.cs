@@ -47,6 +47,7 @@ public static class LoadRun
             await Add("echo on the pool", () => RoundTrips.RunAsync("echo on the pool", servers, Channel.WebSocket, settings, settings.EchoConnections, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: true)));
             await Add("typed echo", () => RoundTrips.RunAsync("typed echo", hubs, Channel.WebSocket, settings, settings.EchoConnections, c => c.TypedEchoAsync(RoundTrips.Payload)));
             await Add("broadcast", () => Broadcast.RunAsync(hubs, settings, TimeSpan.FromSeconds(60)));
+            await Add("rooms", () => Rooms.RunAsync(hubs, settings, TimeSpan.FromSeconds(60), progress));
             await Add("long polling", () => RoundTrips.RunAsync("long polling", hubs, Channel.LongPolling, settings, settings.FallbackConnections, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false)));
             await Add("server-events", () => RoundTrips.RunAsync("server-events", hubs, Channel.ServerSentEvents, settings, settings.FallbackConnections, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false)));
             return results;

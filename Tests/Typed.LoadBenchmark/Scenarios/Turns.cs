@@ -23,8 +23,10 @@ internal static class Turns
 
     /// <param name="count">How many take turns.</param>
     /// <param name="serverCpu">The CPU the server side of one of them has used so far (a layout of several nodes: all of theirs).</param>
-    public static async Task<TurnTotals[]> TakeAsync(int count, Func<int, TimeSpan> serverCpu, int rounds, Func<int, Task> warmUp, Func<int, Task>? prepare, Func<int, int, Task> turn, Func<int, long> operations)
+    /// <param name="clientCpu">The CPU its clients have used so far, when they are not this process's.</param>
+    public static async Task<TurnTotals[]> TakeAsync(int count, Func<int, TimeSpan> serverCpu, int rounds, Func<int, Task> warmUp, Func<int, Task>? prepare, Func<int, int, Task> turn, Func<int, long> operations, Func<int, TimeSpan>? clientCpu = null)
     {
+        clientCpu ??= _ => Measurement.LoadProcessCpu;
         for (var s = 0; s < count; s++)
         {
             await warmUp(s);
@@ -42,7 +44,7 @@ internal static class Turns
                 }
 
                 var cpuBefore = serverCpu(s);
-                var clientCpuBefore = Measurement.LoadProcessCpu;
+                var clientCpuBefore = clientCpu(s);
                 var operationsBefore = operations(s);
                 var clock = Stopwatch.StartNew();
                 await turn(s, round);
@@ -50,7 +52,7 @@ internal static class Turns
                     operations(s) - operationsBefore,
                     clock.Elapsed,
                     serverCpu(s) - cpuBefore,
-                    Measurement.LoadProcessCpu - clientCpuBefore));
+                    clientCpu(s) - clientCpuBefore));
             }
         }
 

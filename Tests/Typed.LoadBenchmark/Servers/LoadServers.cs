@@ -78,6 +78,10 @@ internal sealed class TypedLoadHandler(Typed.Server.Client client) : ILoadServer
     public Task<string> Echo(string text) => Task.FromResult(text);
 
     public void Shout(string text) => client.Listener.Broadcast(text);
+
+    public Task<bool> Join(string room) => Task.FromResult(client.Join(room));
+
+    public void ShoutTo(string room, string text) => client.Listener.To(room).Send(text);
 }
 
 /// <summary>The same work as a SignalR hub.</summary>
@@ -90,4 +94,8 @@ internal sealed class LoadHub : Hub
     public Task Send(string text) => Clients.Caller.SendAsync("Echoed", text);
 
     public Task Shout(string text) => Clients.All.SendAsync("Heard", text);
+
+    public Task Join(string room) => Groups.AddToGroupAsync(Context.ConnectionId, room);
+
+    public Task ShoutTo(string room, string text) => Clients.Group(room).SendAsync("Heard", text);
 }
