@@ -6,7 +6,9 @@ namespace Chat;
 /// <summary>
 /// What was said lately in each room, on this server, and the lines' numbers. Entering a room and
 /// saying something in it take the same lock, so that a newcomer gets every line once: in the
-/// history sent on entering, or as said after it.
+/// history sent on entering, or as said after it. A room's lines outlive its members, so that a
+/// page switching transports, out of the room for a moment, loses nothing (a demo's memory: an
+/// app would bound how many rooms it remembers).
 /// </summary>
 public sealed class RoomHistory
 {
