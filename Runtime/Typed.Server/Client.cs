@@ -80,9 +80,10 @@ public sealed class Client
 
     /// <summary>
     /// The rooms the session is in. They belong to the session, so they outlive reconnections and
-    /// changes of transport; a session leaves them all when it ends.
+    /// changes of transport; a session leaves them all when it ends, and then names the rooms it
+    /// was in, so that a <see cref="Listener.ClientDisconnected"/> handler can tell them it left.
     /// </summary>
-    public IReadOnlyCollection<string> Rooms => Session.Rooms;
+    public IReadOnlyCollection<string> Rooms => Session.RoomsOrLastRooms;
 
     /// <summary>Joins a room (names are case-sensitive); false when the session is in it already, or over.</summary>
     public bool Join(string room)

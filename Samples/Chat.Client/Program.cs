@@ -1,6 +1,9 @@
-// The chat from a console: signs in under a name, prints what is said and announced, and says
-// every line typed; "/w bob some text" whispers to bob alone. The same contracts as the page, so
-// the two talk to each other.
+// The chat from a console: signs in under a name, enters the lobby, prints what is said and
+// announced in the rooms it is in, each line under its room, and says every line typed in the
+// current room; "/join games" enters #games (and makes it current), "/leave games" leaves it,
+// "/rooms" and "/who" tell where you are and who is there, "#games text" says text in #games, and
+// "/w bob some text" whispers to bob alone. The same contracts as the page, so the two talk to
+// each other.
 //   dotnet run --project Samples/Chat.Client -- --url http://127.0.0.1:5055 --name bob --transport xhr-polling
 using System.Net;
 using Chat.Client;
@@ -25,27 +28,18 @@ if (Argument("--transport") is { } transport)
 }
 
 await using var socket = new Socket(url, options);
-socket.Handle<IChatClient>(new ConsoleChatView());
+var view = new ConsoleChatView();
+socket.Handle<IChatClient>(view);
 socket.MessageReceived += message => Console.WriteLine("(plain) " + message.Text);
 socket.Opened += () => Console.WriteLine($"* connected over {socket.Transport} as {socket.SessionId}");
 socket.Reconnected += () => Console.WriteLine($"* reconnected over {socket.Transport}");
 
 await socket.ConnectAsync();
-var members = await socket.Events<IChatServer>().Join();
-Console.WriteLine($"* {members} here");
+var commands = new ChatCommands(socket, view);
+await commands.EnterAsync("lobby");
 while (Console.ReadLine() is { } line)
 {
-    if (Whisper.Parse(line) is { } whisper)
-    {
-        if (!await socket.Events<IChatServer>().Whisper(whisper.To, whisper.Text))
-        {
-            Console.WriteLine($"* {whisper.To} is not here");
-        }
-    }
-    else
-    {
-        await socket.Events<IChatServer>().Say(line);
-    }
+    await commands.HandleAsync(line);
 }
 
 // Standard input ended: leave, so that the others hear of it at once.

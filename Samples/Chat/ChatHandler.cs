@@ -4,11 +4,15 @@ using Typed.Server;
 namespace Chat;
 
 /// <summary>Handles what chat clients send; made per event, with the client that sent it.</summary>
-public sealed class ChatHandler(Client client, ChatRoom room) : IChatServer
+public sealed class ChatHandler(Client client, ChatRooms rooms, RoomHistory history) : IChatServer
 {
-    public Task<long> Say(string text) => Task.FromResult(room.Say(client, text));
+    public Task<int> Enter(string room) => rooms.EnterAsync(client, room);
 
-    public Task<int> Join() => Task.FromResult(room.Join(client));
+    public Task Leave(string room) => rooms.LeaveAsync(client, room);
 
-    public Task<bool> Whisper(string recipient, string text) => room.WhisperAsync(client, recipient, text);
+    // Only into a room the sender is in: a line is never heard by fewer than the room.
+    public Task<long> Say(string room, string text) =>
+        Task.FromResult(client.Rooms.Contains(room) ? history.Say(client, ChatRooms.UserOf(client), room, text) : 0);
+
+    public Task<bool> Whisper(string recipient, string text) => Whispers.WhisperAsync(client, recipient, text);
 }

@@ -4,7 +4,9 @@ namespace Typed.Browser.Tests;
 
 /// <summary>
 /// Pages signed in under their own names chat through the chat sample in real Chromium, over each
-/// transport a browser has; a second tab is its user again; a page that has not signed in gets no session.
+/// transport a browser has; a second tab is its user again; rooms keep their lines to their
+/// members, with member lists that stay current, across a dropped connection and a change of
+/// transport; a page that has not signed in gets no session.
 /// </summary>
 public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat) : IClassFixture<Chromium>, IClassFixture<ChatSample>
 {
@@ -17,7 +19,7 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
         var ana = await ChatPage.JoinAsync(chromium, chat.Url, "ana-" + transport, transport);
         var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-" + transport, transport);
 
-        await ana.WaitForLineAsync($"bob-{transport} joined");
+        await ana.WaitForLineAsync($"bob-{transport} joined #lobby");
         await ana.SayAsync("hello bob");
         await bob.WaitForLineAsync($"ana-{transport}: hello bob");
         await bob.SayAsync("hello ana 😀");
@@ -50,9 +52,9 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
     {
         var ana = await ChatPage.JoinAsync(chromium, chat.Url, "ana", transport);
         var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob", transport);
-        await bob.Page.EvaluateExpressionAsync("window.said = []; socket.on('Said', (number, user, text) => window.said.push(text)); 0");
+        await bob.Page.EvaluateExpressionAsync("window.said = []; socket.on('Said', (room, number, user, text) => window.said.push(text)); 0");
 
-        await ana.Page.EvaluateFunctionAsync("texts => texts.forEach(t => socket.emit('Say', t))", StringGallery.Texts);
+        await ana.Page.EvaluateFunctionAsync("texts => texts.forEach(t => socket.emit('Say', 'lobby', t))", StringGallery.Texts);
         await bob.Page.WaitForFunctionAsync("n => window.said.length >= n", StringGallery.Texts.Count);
 
         Assert.Equal(StringGallery.Texts, await bob.Page.EvaluateExpressionAsync<string[]>("window.said"));
@@ -73,13 +75,13 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
         // A page that polls leaves by saying so: others hear of it at once, not after the time
         // that a silent polling session is waited for.
         var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-history", "xhr-polling");
-        await ana.WaitForLineAsync("bob-history joined");
+        await ana.WaitForLineAsync("bob-history joined #lobby");
         await bob.WaitForLineAsync("ana-history: line 20");
         var history = (await bob.LinesAsync()).Where(line => line.StartsWith("ana-history: line ", StringComparison.Ordinal)).ToList();
         await bob.Page.EvaluateExpressionAsync("socket.disconnect()");
 
         Assert.Equal(Enumerable.Range(6, 15).Select(i => $"ana-history: line {i}"), history);
-        await ana.WaitForLineAsync("bob-history left");
+        await ana.WaitForLineAsync("bob-history left #lobby");
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
     {
         var watcher = await ChatPage.JoinAsync(chromium, chat.Url, "watcher", "websocket");
         var ana = await ChatPage.JoinAsync(chromium, chat.Url, "ana-switch", "websocket");
-        await watcher.WaitForLineAsync("ana-switch joined");
+        await watcher.WaitForLineAsync("ana-switch joined #lobby");
         await watcher.SayAsync("before the switches");
         await ana.WaitForLineAsync("watcher: before the switches");
         await ana.SayAsync("mine, before the switches");
@@ -98,7 +100,7 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
         for (var i = 0; i < switches.Length; i++)
         {
             await ana.SwitchAsync(switches[i]);
-            await watcher.WaitForLineCountAsync("ana-switch joined", i + 2);
+            await watcher.WaitForLineCountAsync("ana-switch joined #lobby", i + 2);
             await ana.WaitForLineCountAsync(" here", i + 2, endingWith: true);
             await watcher.SayAsync($"during {switches[i]}");
             await ana.WaitForLineAsync($"watcher: during {switches[i]}");
@@ -117,7 +119,7 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
 
         // The others hear one leave, then one join, per switch.
         var comings = (await watcher.LinesAsync()).Where(line => line.StartsWith("ana-switch ", StringComparison.Ordinal));
-        Assert.Equal(["ana-switch joined", .. switches.SelectMany(_ => new[] { "ana-switch left", "ana-switch joined" })], comings);
+        Assert.Equal(["ana-switch joined #lobby", .. switches.SelectMany(_ => new[] { "ana-switch left #lobby", "ana-switch joined #lobby" })], comings);
     }
 
     [Theory]
@@ -126,12 +128,12 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
     {
         var watcher = await ChatPage.JoinAsync(chromium, chat.Url, "closer-watcher-" + transport, "websocket");
         var closing = await ChatPage.JoinAsync(chromium, chat.Url, "closing-" + transport, transport);
-        await watcher.WaitForLineAsync($"closing-{transport} joined");
+        await watcher.WaitForLineAsync($"closing-{transport} joined #lobby");
 
         await closing.Page.CloseAsync();
 
         // The sample waits ten minutes for a silent session: only the page's leave says it so soon.
-        await watcher.WaitForLineAsync($"closing-{transport} left");
+        await watcher.WaitForLineAsync($"closing-{transport} left #lobby");
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
     {
         var watcher = await ChatPage.JoinAsync(chromium, chat.Url, "tabs-watcher", "websocket");
         var first = await ChatPage.JoinAsync(chromium, chat.Url, "ann-tabs", "websocket");
-        await watcher.WaitForLineAsync("ann-tabs joined");
+        await watcher.WaitForLineAsync("ann-tabs joined #lobby");
         var second = await first.OpenTabAsync();
         Assert.Equal("ann-tabs", await second.SignedInAsAsync());
         await second.JoinAsync("xhr-polling");
@@ -157,12 +159,12 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
         await second.SayAsync("still with you");
         await watcher.WaitForLineAsync("ann-tabs: still with you");
         await LeaveAsync(second);
-        await watcher.WaitForLineAsync("ann-tabs left");
+        await watcher.WaitForLineAsync("ann-tabs left #lobby");
 
         // Both tabs count the same people: users, not tabs.
         Assert.Equal(Here(await first.LinesAsync()), Here(await second.LinesAsync()));
         var heard = (await watcher.LinesAsync()).Where(line => line.StartsWith("ann-tabs", StringComparison.Ordinal));
-        Assert.Equal(["ann-tabs joined", "ann-tabs: from the first tab", "ann-tabs: from the second tab", "ann-tabs: still with you", "ann-tabs left"], heard);
+        Assert.Equal(["ann-tabs joined #lobby", "ann-tabs: from the first tab", "ann-tabs: from the second tab", "ann-tabs: still with you", "ann-tabs left #lobby"], heard);
         Assert.Contains("me: from the first tab", await first.LinesAsync());
     }
 
@@ -174,7 +176,7 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
         await annsTab.JoinAsync("xhr-polling");
         var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-whisper", "server-events");
         var carol = await ChatPage.JoinAsync(chromium, chat.Url, "carol-whisper", "htmlfile");
-        await ann.WaitForLineAsync("carol-whisper joined");
+        await ann.WaitForLineAsync("carol-whisper joined #lobby");
 
         await ann.WhisperAsync("bob-whisper", "just for you");
         await ann.WaitForLineAsync("me → bob-whisper: just for you");
@@ -197,6 +199,94 @@ public sealed partial class BrowserChatTests(Chromium chromium, ChatSample chat)
         Assert.Single(await ann.LinesAsync(), line => line.EndsWith("just for you", StringComparison.Ordinal));
         Assert.Single(await annsTab.LinesAsync(), line => line.EndsWith("note to self", StringComparison.Ordinal));
         Assert.Equal(["ann-whisper → bob-whisper: just for you"], (await bob.LinesAsync()).Where(line => line.Contains('→', StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_room_s_lines_reach_its_members_only_and_its_member_list_follows_who_enters_and_leaves()
+    {
+        var ann = await ChatPage.JoinAsync(chromium, chat.Url, "ann-rooms", "websocket");
+        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-rooms", "xhr-polling");
+        var carol = await ChatPage.JoinAsync(chromium, chat.Url, "carol-rooms", "server-events");
+        await ann.WaitForLineAsync("carol-rooms joined #lobby");
+
+        await ann.EnterAsync("games-r");
+        await ann.WaitForLineAsync("1 here", "games-r");
+        await ann.WaitForMembersAsync("ann-rooms");
+        await bob.SayAsync("/join #games-r");
+        await bob.WaitForLineAsync("2 here", "games-r");
+        Assert.Equal("games-r", await bob.CurrentRoomAsync());
+        await bob.WaitForMembersAsync("ann-rooms", "bob-rooms");
+        await ann.WaitForLineAsync("bob-rooms joined #games-r", "games-r");
+        await ann.WaitForMembersAsync("ann-rooms", "bob-rooms");
+
+        await ann.SayAsync("in the games room");
+        await bob.WaitForLineAsync("ann-rooms: in the games room", "games-r");
+        await ann.ShowAsync("lobby");
+        await ann.SayAsync("in the lobby");
+        await bob.WaitForLineAsync("ann-rooms: in the lobby");
+        await carol.WaitForLineAsync("ann-rooms: in the lobby");
+        Assert.DoesNotContain("ann-rooms: in the lobby", await bob.LinesAsync("games-r"));
+
+        // Bob leaves the room by its button: Ann hears it there, and her list loses him.
+        await bob.LeaveRoomAsync();
+        Assert.Equal(["#lobby"], await bob.RoomsAsync());
+        await ann.WaitForLineAsync("bob-rooms left #games-r", "games-r");
+        await ann.ShowAsync("games-r");
+        await ann.WaitForMembersAsync("ann-rooms");
+
+        // A new session, over another transport, enters the page's rooms again.
+        await ann.SwitchAsync("htmlfile");
+        await ann.WaitForLineCountAsync("1 here", 2, room: "games-r");
+        Assert.Equal(["#lobby", "#games-r"], await ann.RoomsAsync());
+        await carol.EnterAsync("games-r");
+        await ann.WaitForLineAsync("carol-rooms joined #games-r", "games-r");
+        await carol.SayAsync("after your switch");
+        await ann.WaitForLineAsync("carol-rooms: after your switch", "games-r");
+        await ann.WaitForMembersAsync("ann-rooms", "carol-rooms");
+
+        // Ann closes her page: each of her rooms hears she left.
+        await ann.Page.CloseAsync();
+        await carol.WaitForLineAsync("ann-rooms left #games-r", "games-r");
+        await carol.WaitForLineAsync("ann-rooms left #lobby");
+        await carol.WaitForMembersAsync("carol-rooms");
+
+        // Nothing of the room reached the lobby; Carol read its last lines on entering it.
+        Assert.DoesNotContain(await carol.LinesAsync(), line => line.Contains("games room", StringComparison.Ordinal));
+        Assert.Equal(["ann-rooms: in the games room", "2 here"], (await carol.LinesAsync("games-r")).Take(2));
+        Assert.Single(await bob.LinesAsync(), line => line == "ann-rooms: in the lobby");
+    }
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("server-events")]
+    public async Task A_page_whose_connection_drops_comes_back_in_its_rooms_and_gets_what_they_said_meanwhile(string transport)
+    {
+        await using var proxy = FaultyTcpProxy.Start(new Uri(chat.Url));
+        var ann = await ChatPage.JoinAsync(chromium, proxy.BaseUri.ToString().TrimEnd('/'), "ann-dropped-" + transport, transport);
+        // A room of its own: the pages of the other transport's run are still in theirs.
+        var den = "den-" + transport;
+        await ann.EnterAsync(den);
+        var bob = await ChatPage.JoinAsync(chromium, chat.Url, "bob-dropped-" + transport, "websocket");
+        await bob.EnterAsync(den);
+        await ann.WaitForLineAsync($"bob-dropped-{transport} joined #{den}", den);
+        var sessionId = await ann.Page.EvaluateExpressionAsync<string>("socket.sessionId");
+        await ann.Page.EvaluateExpressionAsync("window.closes = 0; socket.on('close', () => window.closes++); 0");
+
+        proxy.Refusing = true;
+        proxy.CutAll();
+        await ann.Page.WaitForFunctionAsync("() => window.closes > 0", new PuppeteerSharp.WaitForFunctionOptions { PollingInterval = 50 });
+        await bob.SayAsync("while you were away");
+        proxy.Refusing = false;
+
+        // The same session, still in the den: what was said there meanwhile arrives, and nobody
+        // heard Ann leave or come back.
+        await ann.WaitForLineAsync($"bob-dropped-{transport}: while you were away", den);
+        Assert.Equal(sessionId, await ann.Page.EvaluateExpressionAsync<string>("socket.sessionId"));
+        await ann.SayAsync("back again");
+        await bob.WaitForLineAsync($"ann-dropped-{transport}: back again", den);
+        await bob.WaitForMembersAsync($"ann-dropped-{transport}", $"bob-dropped-{transport}");
+        Assert.Equal(["#lobby", "#" + den], await ann.RoomsAsync());
+        Assert.DoesNotContain(await bob.LinesAsync(den), line => line.StartsWith($"ann-dropped-{transport} ", StringComparison.Ordinal));
     }
 
     [Fact]

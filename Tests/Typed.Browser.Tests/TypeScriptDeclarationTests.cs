@@ -12,22 +12,26 @@ public sealed class TypeScriptDeclarationTests(ChatSample chat) : IClassFixture<
     private const string ChatPage = """
         /// <reference path="socket.io.d.ts" />
         const socket = new io.Socket<Chat.Contracts.IChatServer, Chat.Contracts.IChatClient>(null, { transports: ["websocket"] });
-        socket.on("Said", (number, user, text) => { const both: string = user + text; return number.toFixed(); });
-        socket.on("History", (first, lines) => lines.map((line, i) => (first + i) + line.toUpperCase()));
+        socket.on("Said", (room, number, user, text) => { const both: string = room + user + text; return number.toFixed(); });
+        socket.on("History", (room, first, lines) => lines.map((line, i) => room + (first + i) + line.toUpperCase()));
+        socket.on("Members", (room, users) => users.map(user => user.toUpperCase()).join(room));
         socket.on("message", message => console.log(message));
-        socket.emit("Join").then(members => members.toFixed());
-        socket.emit("Say", "hello").then(number => number.toFixed());
+        socket.emit("Enter", "lobby").then(members => members.toFixed());
+        socket.emit("Say", "lobby", "hello").then(number => number.toFixed());
+        socket.emit("Leave", "games").then(() => 0);
         socket.emit("Whisper", "bob", "psst").then(here => { const answer: boolean = here; return answer; });
         socket.on("Whispered", (sender, recipient, text) => (sender + recipient + text).length);
         socket.send("a plain string");
-        // @ts-expect-error Join takes no name: the server knows who signed in
-        socket.emit("Join", "ana");
+        // @ts-expect-error Enter names the room: the server knows who signed in
+        socket.emit("Enter");
+        // @ts-expect-error a line is said in a room
+        socket.emit("Say", "hello");
         // @ts-expect-error a whisper names its recipient
         socket.emit("Whisper", "psst");
         // @ts-expect-error there is no such event
         socket.emit("Shout", "hello");
-        // @ts-expect-error Said gives a number, then strings
-        socket.on("Said", (number: number, user: number) => user);
+        // @ts-expect-error Said gives the room, a number, then strings
+        socket.on("Said", (room: string, number: number, user: number) => user);
         """;
 
     // Person's JSON keeps the C# names: its serializer context names no policy.

@@ -25,7 +25,7 @@ public sealed class SampleLoggingTests
 
         await using (var bob = SampleProcess.Start("Chat.Client", "--url", url, "--name", "bob", "--transport", "websocket"))
         {
-            await bob.WaitForAsync(new Regex("^\\* 1 here$"));
+            await bob.WaitForAsync(new Regex("^\\* #lobby: 1 here$"));
             await bob.WriteLineAsync("hello");
             Assert.Equal(0, await bob.CloseInputAndWaitAsync());
         }

@@ -45,6 +45,17 @@ public sealed class Cluster
             ?? Task.FromResult<IReadOnlyCollection<string>>([.. _listener.ClientsIn(room).Select(client => client.SessionId)]);
     }
 
+    /// <summary>
+    /// The ids of the users with a session in a room, on every node, each once however many of its
+    /// sessions are in it; anonymous members name no user.
+    /// </summary>
+    public Task<IReadOnlyCollection<string>> UsersInRoomAsync(string room, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        return _backplane?.UsersInRoomAsync(room, cancellationToken)
+            ?? Task.FromResult<IReadOnlyCollection<string>>([.. _listener.ClientsIn(room).Select(client => client.UserId).OfType<string>().Distinct(StringComparer.Ordinal)]);
+    }
+
     /// <summary>How many sessions are in a room, on every node.</summary>
     public Task<long> CountInRoomAsync(string room, CancellationToken cancellationToken = default)
     {

@@ -62,6 +62,9 @@ public interface IBackplane
     /// <summary>The session ids of every member of a room, on every node.</summary>
     Task<IReadOnlyCollection<string>> SessionsInRoomAsync(string room, CancellationToken cancellationToken);
 
+    /// <summary>The ids of the users with a session in a room, on every node, each once.</summary>
+    Task<IReadOnlyCollection<string>> UsersInRoomAsync(string room, CancellationToken cancellationToken);
+
     /// <summary>How many sessions are in a room, on every node.</summary>
     Task<long> CountInRoomAsync(string room, CancellationToken cancellationToken);
 

@@ -12,7 +12,7 @@ internal sealed class LocalDelivery(Listener listener) : IBackplaneReceiver
     public void SendToRooms(string[] rooms, Message message, string[] except) => listener.SendToRoomsHere(rooms, message, except);
 
     public IReadOnlyCollection<string> RoomsOf(string sessionId) =>
-        listener.ClientsIndex.TryGetValue(sessionId, out var client) ? client.Rooms : [];
+        listener.ClientsIndex.TryGetValue(sessionId, out var client) ? client.Session.Rooms : [];
 
     public bool Send(string sessionId, Message message) => listener.SendHere(sessionId, message);
 

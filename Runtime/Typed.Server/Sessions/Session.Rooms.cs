@@ -2,7 +2,8 @@ namespace Typed.Server.Sessions;
 
 /// <summary>
 /// The rooms the session is in. They belong to the session, not to a connection: they outlive
-/// reconnections and changes of transport, and the session leaves them all when it ends.
+/// reconnections and changes of transport, and the session leaves them all when it ends. An ended
+/// session still names the rooms it was in, so that disconnection handlers can tell them it left.
 /// </summary>
 internal sealed partial class Session
 {
@@ -11,7 +12,20 @@ internal sealed partial class Session
     private HashSet<string>? _rooms;
     private bool _roomsClosed;
 
+    /// <summary>The rooms the session is in now: none once it has ended.</summary>
     public IReadOnlyCollection<string> Rooms
+    {
+        get
+        {
+            lock (_roomsGate)
+            {
+                return _roomsClosed || _rooms is null ? [] : [.. _rooms];
+            }
+        }
+    }
+
+    /// <summary>The rooms the session is in or, once it has ended, the rooms it was in then.</summary>
+    public IReadOnlyCollection<string> RoomsOrLastRooms
     {
         get
         {
@@ -42,7 +56,7 @@ internal sealed partial class Session
     {
         lock (_roomsGate)
         {
-            if (_rooms?.Remove(room) != true)
+            if (_roomsClosed || _rooms?.Remove(room) != true)
             {
                 return false;
             }
@@ -52,18 +66,24 @@ internal sealed partial class Session
         }
     }
 
-    /// <summary>Leaves every room for good, once the session has ended; a later join does nothing.</summary>
+    /// <summary>
+    /// Leaves every room for good, once the session has ended; a later join or leave does nothing,
+    /// and <see cref="Rooms"/> goes on naming the rooms it was in.
+    /// </summary>
     public void LeaveAllRooms()
     {
         lock (_roomsGate)
         {
+            if (_roomsClosed)
+            {
+                return;
+            }
+
             _roomsClosed = true;
             foreach (var room in _rooms ?? [])
             {
                 _listener.OnLeft(Client, room);
             }
-
-            _rooms = null;
         }
     }
 }

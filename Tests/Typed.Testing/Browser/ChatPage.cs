@@ -2,7 +2,7 @@ using PuppeteerSharp;
 
 namespace Typed.Testing;
 
-/// <summary>The chat sample's page, driven the way a person would: name, sign in, transport, join, type.</summary>
+/// <summary>The chat sample's page, driven the way a person would: name, sign in, transport, join, rooms, type.</summary>
 public sealed class ChatPage(IPage page)
 {
     public IPage Page { get; } = page;
@@ -53,22 +53,64 @@ public sealed class ChatPage(IPage page)
 
     public Task<string> StatusAsync() => Page.EvaluateExpressionAsync<string>("document.getElementById('status').textContent");
 
+    /// <summary>Types a line and sends it: said in the room shown, unless it is a command.</summary>
     public Task SayAsync(string text) => Page.EvaluateFunctionAsync(
         "text => { document.getElementById('text').value = text; document.getElementById('say').requestSubmit(); }", text);
 
     /// <summary>Types the whisper command: <c>/w name text</c>.</summary>
     public Task WhisperAsync(string to, string text) => SayAsync($"/w {to} {text}");
 
-    /// <summary>Waits until the chat log shows <paramref name="line"/>.</summary>
-    public Task WaitForLineAsync(string line) => WaitUntilAsync(
-        "line => Array.from(document.querySelectorAll('#log div')).some(d => d.textContent === line)", line);
+    /// <summary>Enters a room by the box for its name, and waits until the page shows it.</summary>
+    public async Task EnterAsync(string room)
+    {
+        await Page.EvaluateFunctionAsync(
+            "room => { document.getElementById('room').value = room; document.getElementById('enter').requestSubmit(); }", room);
+        await WaitForCurrentRoomAsync(room);
+    }
 
-    /// <summary>Waits until the chat log shows at least <paramref name="count"/> lines that are (or, with <paramref name="endingWith"/>, end with) <paramref name="text"/>.</summary>
-    public Task WaitForLineCountAsync(string text, int count, bool endingWith = false) => WaitUntilAsync(
-        "(text, count, endingWith) => Array.from(document.querySelectorAll('#log div')).filter(d => endingWith ? d.textContent.endsWith(text) : d.textContent === text).length >= count",
-        text, count, endingWith);
+    /// <summary>Shows a room the page is in, by its tab: lines typed go to it.</summary>
+    public async Task ShowAsync(string room)
+    {
+        await Page.EvaluateFunctionAsync(
+            "room => Array.from(document.querySelectorAll('#rooms button')).find(b => b.textContent === '#' + room).click()", room);
+        await WaitForCurrentRoomAsync(room);
+    }
 
-    public Task<string[]> LinesAsync() => Page.EvaluateExpressionAsync<string[]>("Array.from(document.querySelectorAll('#log div')).map(d => d.textContent)");
+    /// <summary>Leaves the room shown, by its button, and waits until its tab is gone.</summary>
+    public async Task LeaveRoomAsync()
+    {
+        var room = await CurrentRoomAsync();
+        await Page.EvaluateExpressionAsync("document.getElementById('leave').click()");
+        await WaitUntilAsync("room => !Array.from(document.querySelectorAll('#rooms button')).some(b => b.textContent === '#' + room)", room);
+    }
+
+    /// <summary>The tabs of the rooms the page is in, as it shows them (<c>#lobby</c>, ...).</summary>
+    public Task<string[]> RoomsAsync() => Page.EvaluateExpressionAsync<string[]>("Array.from(document.querySelectorAll('#rooms button')).map(b => b.textContent)");
+
+    /// <summary>The room shown, without its <c>#</c>.</summary>
+    public Task<string> CurrentRoomAsync() => Page.EvaluateExpressionAsync<string>("document.querySelector('#rooms .current').textContent.slice(1)");
+
+    /// <summary>Waits until the member list of the room shown is <paramref name="users"/>.</summary>
+    public Task WaitForMembersAsync(params string[] users) => WaitUntilAsync(
+        "users => Array.from(document.querySelectorAll('#members li')).map(li => li.textContent).join('\\n') === users.join('\\n')", [users]);
+
+    /// <summary>Waits until the log of <paramref name="room"/> shows <paramref name="line"/>.</summary>
+    public Task WaitForLineAsync(string line, string room = "lobby") => WaitUntilAsync(
+        "(line, room) => " + LinesOf + ".some(d => d.textContent === line)", line, room);
+
+    /// <summary>Waits until the log of <paramref name="room"/> shows at least <paramref name="count"/> lines that are (or, with <paramref name="endingWith"/>, end with) <paramref name="text"/>.</summary>
+    public Task WaitForLineCountAsync(string text, int count, bool endingWith = false, string room = "lobby") => WaitUntilAsync(
+        "(text, count, endingWith, room) => " + LinesOf + ".filter(d => endingWith ? d.textContent.endsWith(text) : d.textContent === text).length >= count",
+        text, count, endingWith, room);
+
+    /// <summary>The lines of the log of <paramref name="room"/>, shown or not.</summary>
+    public Task<string[]> LinesAsync(string room = "lobby") => Page.EvaluateFunctionAsync<string[]>("room => " + LinesOf + ".map(d => d.textContent)", room);
+
+    // The lines of the log of the room named by the script's "room".
+    private const string LinesOf = "Array.from(document.querySelectorAll('#logs .log')).filter(l => l.dataset.room === room).flatMap(l => Array.from(l.children))";
+
+    private Task WaitForCurrentRoomAsync(string room) => WaitUntilAsync(
+        "room => document.querySelector('#rooms .current')?.textContent === '#' + room", room);
 
     // Polled on a timer rather than on animation frames, which a tab in the background (the first,
     // once a second is opened) never gets.
