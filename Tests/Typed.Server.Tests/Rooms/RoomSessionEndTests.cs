@@ -21,13 +21,15 @@ public sealed class RoomSessionEndTests
         await EndAsync(leaver, ending);
         await ended;
 
-        Assert.Empty(leaver.Client.Rooms);
+        // An ended session names the rooms it was in, for disconnection handlers, but is in none.
+        Assert.Equal(["games", "lobby"], leaver.Client.Rooms.Order());
         Assert.Equal([staying.Client], server.Listener.ClientsIn("lobby"));
         Assert.Empty(server.Listener.ClientsIn("games"));
         Assert.Equal([staying.SessionId], await server.Listener.Cluster.SessionsInRoomAsync("lobby"));
         Assert.Equal(0, await server.Listener.Cluster.CountInRoomAsync("games"));
         Assert.False(leaver.Client.Join("lobby"));
-        Assert.Empty(leaver.Client.Rooms);
+        Assert.False(leaver.Client.Join("news"));
+        Assert.Equal(["games", "lobby"], leaver.Client.Rooms.Order());
         Assert.Equal([staying.Client], server.Listener.ClientsIn("lobby"));
         server.Listener.To("lobby", "games").Send("after the end");
         Assert.Equal("after the end", await staying.ReceiveAsync());
