@@ -11,16 +11,11 @@ internal sealed partial class Session
     private HashSet<string>? _rooms;
     private bool _roomsClosed;
 
-    public IReadOnlyCollection<string> Rooms
-    {
-        get
-        {
-            lock (_roomsGate)
-            {
-                return _rooms is null ? [] : [.. _rooms];
-            }
-        }
-    }
+    // The rooms as of the last change, made before the change reaches the index, and read without
+    // the gate: a backplane reads them under its own lock, which a change takes inside the gate.
+    private IReadOnlyCollection<string> _roomsSnapshot = [];
+
+    public IReadOnlyCollection<string> Rooms => Volatile.Read(ref _roomsSnapshot);
 
     /// <summary>Joins a room; false when the session is in it already, or over.</summary>
     public bool Join(string room)
@@ -32,6 +27,7 @@ internal sealed partial class Session
                 return false;
             }
 
+            Volatile.Write(ref _roomsSnapshot, [.. _rooms]);
             _listener.OnJoined(Client, room);
             return true;
         }
@@ -47,6 +43,7 @@ internal sealed partial class Session
                 return false;
             }
 
+            Volatile.Write(ref _roomsSnapshot, [.. _rooms]);
             _listener.OnLeft(Client, room);
             return true;
         }
@@ -58,6 +55,7 @@ internal sealed partial class Session
         lock (_roomsGate)
         {
             _roomsClosed = true;
+            Volatile.Write(ref _roomsSnapshot, []);
             foreach (var room in _rooms ?? [])
             {
                 _listener.OnLeft(Client, room);
