@@ -14,7 +14,11 @@ public interface IBackplaneReceiver
     /// <summary>Sends a message that another node sent to rooms to their members on this node except the given ones, once each, encoding its frame once.</summary>
     void SendToRooms(string[] rooms, Message message, string[] except);
 
-    /// <summary>The rooms a session on this node is in (none for a session it does not hold), for writing the cluster's index afresh.</summary>
+    /// <summary>
+    /// The rooms a session on this node is in (none for a session it does not hold), for writing
+    /// the cluster's index afresh. It takes no lock that a join holds: a backplane may read it
+    /// under the lock its <see cref="IBackplane.RoomJoined"/> takes.
+    /// </summary>
     IReadOnlyCollection<string> RoomsOf(string sessionId);
 
     /// <summary>Sends a message to a client connected to this node; false when there is none by that id.</summary>

@@ -12,29 +12,18 @@ internal sealed partial class Session
     private HashSet<string>? _rooms;
     private bool _roomsClosed;
 
+    // The rooms as of the last change, made before the change reaches the index, and read without
+    // the gate: a backplane reads them under its own lock, which a change takes inside the gate.
+    private IReadOnlyCollection<string> _roomsSnapshot = [];
+
+    // The rooms the session was in when it ended; null while it lives.
+    private IReadOnlyCollection<string>? _lastRooms;
+
     /// <summary>The rooms the session is in now: none once it has ended.</summary>
-    public IReadOnlyCollection<string> Rooms
-    {
-        get
-        {
-            lock (_roomsGate)
-            {
-                return _roomsClosed || _rooms is null ? [] : [.. _rooms];
-            }
-        }
-    }
+    public IReadOnlyCollection<string> Rooms => Volatile.Read(ref _roomsSnapshot);
 
     /// <summary>The rooms the session is in or, once it has ended, the rooms it was in then.</summary>
-    public IReadOnlyCollection<string> RoomsOrLastRooms
-    {
-        get
-        {
-            lock (_roomsGate)
-            {
-                return _rooms is null ? [] : [.. _rooms];
-            }
-        }
-    }
+    public IReadOnlyCollection<string> RoomsOrLastRooms => Volatile.Read(ref _lastRooms) ?? Rooms;
 
     /// <summary>Joins a room; false when the session is in it already, or over.</summary>
     public bool Join(string room)
@@ -46,6 +35,7 @@ internal sealed partial class Session
                 return false;
             }
 
+            Volatile.Write(ref _roomsSnapshot, [.. _rooms]);
             _listener.OnJoined(Client, room);
             return true;
         }
@@ -61,6 +51,7 @@ internal sealed partial class Session
                 return false;
             }
 
+            Volatile.Write(ref _roomsSnapshot, [.. _rooms]);
             _listener.OnLeft(Client, room);
             return true;
         }
@@ -80,6 +71,8 @@ internal sealed partial class Session
             }
 
             _roomsClosed = true;
+            Volatile.Write(ref _lastRooms, _roomsSnapshot);
+            Volatile.Write(ref _roomsSnapshot, []);
             foreach (var room in _rooms ?? [])
             {
                 _listener.OnLeft(Client, room);
