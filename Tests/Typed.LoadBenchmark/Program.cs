@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark -- --quick # a smoke run
 //   ... -- --servers Typed,Bare --scenarios echo,broadcast                 # only some of it
 //   ... -- --servers Typed,SignalR --scenarios rooms                       # 10,000 sessions in rooms of 100 against SignalR's groups
+//   ... -- --plain-client                                                  # our server driven with the 2010 framing, no acknowledged delivery (with any of the above)
 //   ... -- --baseline DIR                                                  # also another build's Typed (DIR: its bin/Release/net10.0 of this program), before/after in one run
 //   ... -- --scale-out [--quick]                                           # broadcast on one node and on three joined by Redis
 //   ... -- --stress [--quick]                                              # 10,000 websocket + 2,000 xhr-polling sessions held 60 s with heartbeats (quick: 500 + 100 for 10 s)
@@ -20,7 +21,8 @@ if (args is ["server", var kind, .. var rest])
     return 0;
 }
 
-if (args is ["crowd", var crowdOf, var url, var roomSize])
+TypedConnection.AcknowledgedDelivery = !args.Contains(CrowdProcess.PlainClient);
+if (args is ["crowd", var crowdOf, var url, var roomSize, ..])
 {
     await new Crowd(Enum.Parse<ServerKind>(crowdOf), new Uri(url), int.Parse(roomSize, System.Globalization.CultureInfo.InvariantCulture)).RunAsync();
     return 0;

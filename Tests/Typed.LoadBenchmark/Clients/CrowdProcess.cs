@@ -21,8 +21,14 @@ internal sealed class CrowdProcess : IAsyncDisposable
     /// <summary>The CPU its clients have used so far.</summary>
     public TimeSpan CpuTime => ChildProcess.CpuTime(_process);
 
+    /// <summary>The option that drives our server with the 2010 framing, without acknowledged delivery; a crowd is told it too.</summary>
+    public const string PlainClient = "--plain-client";
+
     public static CrowdProcess Start(ServerKind kind, Uri server, int roomSize) =>
-        new(ChildProcess.Start(typeof(CrowdProcess).Assembly.Location, ["crowd", kind.ToString(), server.ToString(), roomSize.ToString(CultureInfo.InvariantCulture)], input: true));
+        new(ChildProcess.Start(
+            typeof(CrowdProcess).Assembly.Location,
+            ["crowd", kind.ToString(), server.ToString(), roomSize.ToString(CultureInfo.InvariantCulture), .. TypedConnection.AcknowledgedDelivery ? Array.Empty<string>() : [PlainClient]],
+            input: true));
 
     /// <summary>Opens members until there are <paramref name="rooms"/> rooms; what the crowd says of itself then.</summary>
     public async Task<string> GrowAsync(int rooms)

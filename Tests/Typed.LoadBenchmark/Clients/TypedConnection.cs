@@ -2,9 +2,12 @@ using Typed.Client;
 
 namespace Typed.LoadBenchmark.Clients;
 
-/// <summary>Our .NET client, with its defaults (acknowledged delivery included), on one transport.</summary>
+/// <summary>Our .NET client, with its defaults (acknowledged delivery included unless the run says otherwise), on one transport.</summary>
 internal sealed class TypedConnection : ILoadConnection
 {
+    /// <summary>False with <c>--plain-client</c>: the 2010 framing, unnumbered and unacknowledged, as the original browser client speaks it.</summary>
+    public static bool AcknowledgedDelivery { get; set; } = true;
+
     private readonly Socket _socket;
     private readonly PendingEcho _echo = new();
 
@@ -13,7 +16,7 @@ internal sealed class TypedConnection : ILoadConnection
     /// <param name="handler">The HTTP handler to go through; null gives the socket one of its own.</param>
     public TypedConnection(Uri server, string transport, HttpMessageHandler? handler = null)
     {
-        _socket = new Socket(server, new SocketOptions { Transports = [transport], RememberTransport = false, HttpMessageHandler = handler });
+        _socket = new Socket(server, new SocketOptions { Transports = [transport], RememberTransport = false, HttpMessageHandler = handler, AcknowledgedDelivery = AcknowledgedDelivery });
         _socket.MessageReceived += _ => _echo.Arrived();
     }
 
