@@ -129,7 +129,7 @@ public sealed partial class Socket
 
         if (first < messages.Count && _outbox.Acknowledged)
         {
-            AckOwed();
+            AckOwed(bytes.Length);
         }
     }
 

@@ -106,7 +106,7 @@ public sealed partial class Socket
             return false;
         }
 
-        long? ack = acknowledged ? _inbox.LastReceived : null;
+        long? ack = acknowledged ? _inbox.TakeAck() : null;
         _payload.Clear();
         if (acknowledged)
         {
@@ -147,6 +147,21 @@ public sealed partial class Socket
         }
     }
 
-    /// <summary>Messages arrived: the server hears of them with the next payload, or alone within <see cref="SocketOptions.AckDelay"/>.</summary>
-    private void AckOwed() => _ackTimer.Arm(_inbox.LastReceived);
+    /// <summary>
+    /// Messages arrived in a frame of <paramref name="frameBytes"/>: the server hears of them with
+    /// the next payload, or alone within <see cref="SocketOptions.AckDelay"/>, or at once when
+    /// <see cref="AckAfterBytes"/> are owed, so that what the server keeps for the client until it
+    /// is acknowledged stays far below its queue limit however fast messages come.
+    /// </summary>
+    private void AckOwed(int frameBytes)
+    {
+        _ackTimer.Arm(_inbox.LastReceived);
+        if (_inbox.Owe(frameBytes) >= AckAfterBytes)
+        {
+            _ackTimer.DueNow();
+        }
+    }
+
+    /// <summary>How many bytes of frames may go unacknowledged before an acknowledgement goes at once: 1/64 of the server's default queue limit.</summary>
+    internal const int AckAfterBytes = 64 * 1024;
 }

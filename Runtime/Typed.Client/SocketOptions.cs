@@ -86,8 +86,14 @@ public sealed class SocketOptions
     /// </summary>
     public bool DetailedErrors { get; set; }
 
-    /// <summary>How long received messages may go unacknowledged while nothing else is sent.</summary>
-    public TimeSpan AckDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How long received messages may go unacknowledged while nothing else is sent; once 64 KiB of
+    /// frames are owed the acknowledgement goes at once. A client that only listens sends one
+    /// acknowledgement per delay rather than one per message (SignalR's stateful reconnect
+    /// acknowledges once a second too); a server whose <c>MaxQueuedBytes</c> is below 64 KiB wants
+    /// a shorter delay.
+    /// </summary>
+    public TimeSpan AckDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The port of the Flash socket policy that the <c>flashsocket</c> transport asks first.</summary>
     public int FlashPolicyPort { get; set; } = 843;

@@ -52,4 +52,26 @@ public sealed class AcknowledgementTests
         Assert.True(session.Connected);
         Assert.Null(session.DisconnectReason);
     }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_listening_client_acknowledges_at_once_when_64_KiB_are_owed_however_long_its_delay(string transport)
+    {
+        await using var server = await SocketServerHost.StartEchoAsync(ClientTransportTests.AnyOrigin);
+        var options = ClientProbe.Options(transport);
+        options.AckDelay = TimeSpan.FromHours(1);
+        await using var client = await ClientProbe.ConnectAsync(server, options);
+        var session = await server.Events.ConnectedAsync(client.Socket.SessionId!);
+        var news = new string('n', 1000);
+
+        // 70 KB, past the bound: the hour-long delay never comes, so only the bound acknowledges.
+        for (var i = 0; i < 70; i++)
+        {
+            session.Send(news);
+        }
+
+        Assert.Equal(70, (await client.ReceiveAsync(70)).Count);
+        await Wait.UntilAsync(() => session.QueuedBytes == 0, "the server hears that everything arrived, though the client sent nothing and its delay is an hour");
+        Assert.True(session.Connected);
+    }
 }

@@ -37,6 +37,13 @@ internal sealed class AckTimer : IDisposable
         }
     }
 
+    /// <summary>The acknowledgement is due now, without waiting for the delay: enough is owed.</summary>
+    public void DueNow()
+    {
+        Volatile.Write(ref _isDue, 1);
+        _due();
+    }
+
     /// <summary>True once each time the acknowledgement has become due.</summary>
     public bool TakeDue() => Interlocked.Exchange(ref _isDue, 0) == 1;
 

@@ -11,6 +11,7 @@ internal sealed class Inbox
 {
     private readonly ReceivedNumbers _received = new();
     private long _lastAcknowledged;
+    private long _owedBytes;
 
     public long LastReceived => _received.Last;
 
@@ -26,11 +27,22 @@ internal sealed class Inbox
     /// <inheritdoc cref="ReceivedNumbers.Received"/>
     public void Received(long seq) => _received.Received(seq);
 
+    /// <summary>A frame of <paramref name="bytes"/> brought new messages; answers the bytes received since an acknowledgement last left.</summary>
+    public long Owe(int bytes) => Interlocked.Add(ref _owedBytes, bytes);
+
+    /// <summary>An acknowledgement of everything received so far is leaving: nothing is owed any more.</summary>
+    public long TakeAck()
+    {
+        Interlocked.Exchange(ref _owedBytes, 0);
+        return LastReceived;
+    }
+
     public void Acknowledged(long ack) => Interlocked.Exchange(ref _lastAcknowledged, Math.Max(ack, Interlocked.Read(ref _lastAcknowledged)));
 
     public void Reset()
     {
         _received.Reset();
         Interlocked.Exchange(ref _lastAcknowledged, 0);
+        Interlocked.Exchange(ref _owedBytes, 0);
     }
 }

@@ -117,7 +117,7 @@
     // sends what is unconfirmed again.
     return within(abort, self.socket.options.requestTimeout + body.length / 64, this.fetch(this.url(this.socket.sessionId, '/send'), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: body,
       signal: abort.signal
     }).then(function (response) { return response.text(); })).then(function (text) {
@@ -545,10 +545,11 @@
     return beat ? Math.min(limit, beat + Math.max(2000, beat / 5)) : limit;
   };
 
+  /** Acknowledges what arrived within a second, one acknowledgement for many messages, or at once when 32 are owed. */
   Socket.prototype._flushSoon = function () {
     var self = this;
-    if (this._ackTimer) return;
-    this._ackTimer = setTimeout(function () { self._ackTimer = null; self._flush(true); }, 100);
+    if (!this._ackTimer) this._ackTimer = setTimeout(function () { self._ackTimer = null; self._flush(true); }, 1000);
+    if (this.lastReceived - this._lastAcked > 31) this._flush(true);
   };
 
   /** Sends what is waiting, one payload at a time, with what is owed in acknowledgements. */
