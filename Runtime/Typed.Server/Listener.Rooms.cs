@@ -28,7 +28,10 @@ public sealed partial class Listener
         return new Recipients((message, except) => SendToRooms(targets, message, except), [], targets.Length == 1 ? $"room {targets[0]}" : $"rooms {string.Join(", ", targets)}");
     }
 
-    /// <summary>This node's connected clients in the room; <see cref="Cluster.SessionsInRoomAsync"/> lists every node's.</summary>
+    /// <summary>
+    /// This node's sessions in the room, from their join to their end (between connections too, and
+    /// before the handshake if they joined then); <see cref="Cluster.SessionsInRoomAsync"/> lists every node's.
+    /// </summary>
     public IReadOnlyCollection<Client> ClientsIn(string room)
     {
         ArgumentNullException.ThrowIfNull(room);
@@ -47,17 +50,13 @@ public sealed partial class Listener
         }
 
         // A member of several of the rooms is sent the message once.
-        HashSet<Client> reached = [];
+        HashSet<Client> members = [];
         foreach (var room in rooms)
         {
-            foreach (var client in _rooms.Members(room))
-            {
-                if (reached.Add(client))
-                {
-                    Deliver([client], message, excluded, ref item);
-                }
-            }
+            members.UnionWith(_rooms.Members(room));
         }
+
+        Deliver([.. members], message, excluded, ref item);
     }
 
     internal void OnJoined(Client client, string room)

@@ -7,35 +7,32 @@ namespace Typed.Server.Sessions;
 /// </summary>
 internal sealed partial class Session
 {
-    // Guards the session's rooms, and orders each change with the listener's index and the backplane's.
+    // Orders each change with the listener's index and the backplane's.
     private readonly Gate _roomsGate = new();
-    private HashSet<string>? _rooms;
-    private bool _roomsClosed;
 
-    // The rooms as of the last change, made before the change reaches the index, and read without
-    // the gate: a backplane reads them under its own lock, which a change takes inside the gate.
-    private IReadOnlyCollection<string> _roomsSnapshot = [];
-
-    // The rooms the session was in when it ended; null while it lives.
-    private IReadOnlyCollection<string>? _lastRooms;
+    // Replaced whole on every change, before the change reaches the index, and read without the
+    // gate: a backplane reads them under its own lock, which a change takes inside the gate. Kept
+    // as they were when the session ended.
+    private string[] _rooms = [];
+    private volatile bool _roomsClosed;
 
     /// <summary>The rooms the session is in now: none once it has ended.</summary>
-    public IReadOnlyCollection<string> Rooms => Volatile.Read(ref _roomsSnapshot);
+    public IReadOnlyCollection<string> Rooms => _roomsClosed ? [] : Volatile.Read(ref _rooms);
 
     /// <summary>The rooms the session is in or, once it has ended, the rooms it was in then.</summary>
-    public IReadOnlyCollection<string> RoomsOrLastRooms => Volatile.Read(ref _lastRooms) ?? Rooms;
+    public IReadOnlyCollection<string> RoomsOrLastRooms => Volatile.Read(ref _rooms);
 
     /// <summary>Joins a room; false when the session is in it already, or over.</summary>
     public bool Join(string room)
     {
         lock (_roomsGate)
         {
-            if (_roomsClosed || !(_rooms ??= new(StringComparer.Ordinal)).Add(room))
+            if (_roomsClosed || Array.IndexOf(_rooms, room) >= 0)
             {
                 return false;
             }
 
-            Volatile.Write(ref _roomsSnapshot, [.. _rooms]);
+            Volatile.Write(ref _rooms, [.. _rooms, room]);
             _listener.OnJoined(Client, room);
             return true;
         }
@@ -46,12 +43,12 @@ internal sealed partial class Session
     {
         lock (_roomsGate)
         {
-            if (_roomsClosed || _rooms?.Remove(room) != true)
+            if (_roomsClosed || Array.IndexOf(_rooms, room) < 0)
             {
                 return false;
             }
 
-            Volatile.Write(ref _roomsSnapshot, [.. _rooms]);
+            Volatile.Write(ref _rooms, Array.FindAll(_rooms, other => other != room));
             _listener.OnLeft(Client, room);
             return true;
         }
@@ -59,7 +56,7 @@ internal sealed partial class Session
 
     /// <summary>
     /// Leaves every room for good, once the session has ended; a later join or leave does nothing,
-    /// and <see cref="Rooms"/> goes on naming the rooms it was in.
+    /// and <see cref="RoomsOrLastRooms"/> goes on naming the rooms it was in.
     /// </summary>
     public void LeaveAllRooms()
     {
@@ -71,9 +68,7 @@ internal sealed partial class Session
             }
 
             _roomsClosed = true;
-            Volatile.Write(ref _lastRooms, _roomsSnapshot);
-            Volatile.Write(ref _roomsSnapshot, []);
-            foreach (var room in _rooms ?? [])
+            foreach (var room in _rooms)
             {
                 _listener.OnLeft(Client, room);
             }
