@@ -12,22 +12,31 @@ public sealed class LoadBenchmarkSmokeTests(Xunit.Abstractions.ITestOutputHelper
     {
         var lines = await LoadRuns.RunAsync(output, TimeSpan.FromMinutes(5), "--quick");
         Assert.Contains("every scenario completed", lines);
-        foreach (var server in new[] { "Typed", "SignalR", "Bare" })
+        // Every contestant: our server under our Socket and under the plain 2010 client, SignalR, and
+        // the bare echo under each of the two WebSocket clients.
+        var contestants = new[] { "Typed", "TypedPlain", "SignalR", "Bare", "BareTypedEnd" };
+        foreach (var server in contestants)
         {
             Assert.Contains(lines, line => line.StartsWith(server + ": http://127.0.0.1:", StringComparison.Ordinal));
-        }
-
-        // The fixed-size scenarios, on the two full servers and the bare echo.
-        foreach (var server in new[] { "Typed", "SignalR", "Bare" })
-        {
             Assert.Contains($"  memory on {server}: 100 of 100 in 0.2 s", lines);
             Assert.Contains(lines, line => line.StartsWith($"  echo on {server}: ", StringComparison.Ordinal));
             Assert.Contains(lines, line => line.StartsWith($"  echo on the pool on {server}: ", StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.StartsWith($"  echo, 30 connections on {server}: ", StringComparison.Ordinal));
         }
+
+        // The broadcast to each size reaches every receiver with every message, the plain 2010 client's too.
+        foreach (var server in new[] { "Typed", "TypedPlain", "SignalR" })
+        {
+            Assert.Contains(lines, line => line.StartsWith($"  broadcast on {server}: 500 of 500 ", StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.StartsWith($"  broadcast, 100 receivers on {server}: 500 of 500 ", StringComparison.Ordinal));
+        }
+
+        // The scaling table, with the default sizes under their own names (the quick run's echo is of 10).
+        Assert.Contains(lines, line => line.StartsWith("| echo, 10 connections | ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("| broadcast to 100 | ", StringComparison.Ordinal));
 
         foreach (var server in new[] { "Typed", "SignalR" })
         {
-            Assert.Contains(lines, line => line.StartsWith($"  broadcast on {server}: 500 of 500 ", StringComparison.Ordinal));
             foreach (var scenario in new[] { "typed echo", "long polling", "server-events" })
             {
                 Assert.Contains(lines, line => line.StartsWith($"  {scenario} on {server}: ", StringComparison.Ordinal));
@@ -49,6 +58,7 @@ public sealed class LoadBenchmarkSmokeTests(Xunit.Abstractions.ITestOutputHelper
 
         Assert.DoesNotContain(lines, line => line.StartsWith("  rooms: one of 30 among 30 on Bare", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.StartsWith("  typed echo on Bare", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.StartsWith("  typed echo on TypedPlain", StringComparison.Ordinal));
     }
 
     [Fact]

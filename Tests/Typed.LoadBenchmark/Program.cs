@@ -1,8 +1,10 @@
 // The load benchmark: our server, an ASP.NET Core SignalR hub doing the same work, and a bare
-// Kestrel WebSocket echo, each in its own process, driven in turn from this one over loopback.
+// Kestrel WebSocket echo, each in its own process, driven in turn from this one over loopback;
+// servers compared under the same client code (see Servers/Contestant.cs).
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark            # the full run (a few minutes)
 //   dotnet run -c Release --project Tests/Typed.LoadBenchmark -- --quick # a smoke run
-//   ... -- --servers Typed,Bare --scenarios echo,broadcast                 # only some of it
+//   ... -- --servers Typed,Bare --scenarios echo,broadcast                 # only some of it (contestants: Typed, TypedPlain, SignalR, Bare, BareTypedEnd)
+//   ... -- --scenarios scaling                                             # the scaling table: echo at 10 to 5,000 connections, broadcast to 100 to 5,000
 //   ... -- --servers Typed,SignalR --scenarios rooms                       # 10,000 sessions in rooms of 100 against SignalR's groups
 //   ... -- --plain-client                                                  # our server driven with the 2010 framing, no acknowledged delivery (with any of the above)
 //   ... -- --baseline DIR                                                  # also another build's Typed (DIR: its bin/Release/net10.0 of this program), before/after in one run
@@ -41,6 +43,7 @@ if (args.Contains("--stress"))
 }
 
 var settings = args.Contains("--quick") ? LoadSettings.Quick : LoadSettings.Full;
+OpenFileLimit.Raise(65_536);
 Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(settings == LoadSettings.Quick ? "quick" : "full")} run");
 if (args.Contains("--scale-out"))
 {
@@ -52,18 +55,19 @@ if (args.Contains("--scale-out"))
 }
 
 ServerProcess.BaselineAssembly = Option("--baseline") is { } baseline ? Path.GetFullPath(Path.Combine(baseline, "Typed.LoadBenchmark.dll")) : null;
-var servers = Option("--servers")?.Split(',').Select(Enum.Parse<ServerKind>).ToArray()
-    ?? [.. Enum.GetValues<ServerKind>().Where(kind => kind != ServerKind.Baseline || ServerProcess.BaselineAssembly is not null)];
+var contestants = Option("--servers")?.Split(',').Select(Enum.Parse<Contestant>).ToArray()
+    ?? [.. Enum.GetValues<Contestant>().Where(contestant => contestant.Server() != ServerKind.Baseline || ServerProcess.BaselineAssembly is not null)];
 var scenarios = Option("--scenarios")?.Split(',');
-var results = await LoadRun.RunAsync(settings, servers, scenario => scenarios is null || scenarios.Contains(scenario), Console.WriteLine);
+var results = await LoadRun.RunAsync(settings, contestants, scenario => scenarios is null || scenarios.Contains(scenario), Console.WriteLine);
 Console.WriteLine();
 Console.WriteLine(Report.Table(results));
 Console.WriteLine(Report.TurnSpread(results));
+Console.WriteLine(Scaling.Table(results, settings));
 if (Report.RoomGrowth(results) is { Length: > 0 } growth)
 {
     Console.WriteLine(growth);
 }
-if (results.Any(r => r.Server == nameof(ServerKind.Baseline)))
+if (results.Any(r => r.Server.StartsWith(nameof(Contestant.Baseline), StringComparison.Ordinal)))
 {
     Console.WriteLine(Report.BeforeAndAfter(results));
 }

@@ -1,42 +1,62 @@
 using System.Globalization;
 using System.Text;
 using Typed.LoadBenchmark.Scenarios;
+using Typed.LoadBenchmark.Servers;
 
 namespace Typed.LoadBenchmark;
 
 /// <summary>
-/// The figures as a Markdown table: each server's value, our ratios to SignalR and to the bare
-/// echo, and the bare echo's own ratio to SignalR (the ceiling of the stack in the same run, which
-/// is what our ratio to SignalR can at most approach).
+/// The figures as Markdown tables: each contestant's value, and the ratios that compare servers:
+/// ours to SignalR, ours to the bare echo driven by the same client code, and the bare echo to
+/// SignalR (the ceiling of the stack in the same run, which our ratio to SignalR can at most approach).
 /// </summary>
 public static class Report
 {
+    /// <summary>The ratios reported, where the run has both sides: ours and the baseline's to SignalR, to the bare echo under the same client, and the bare echo to SignalR.</summary>
+    public static IReadOnlyList<(string Ours, string Theirs)> Ratios { get; } =
+    [
+        .. new[] { Contestant.Typed, Contestant.TypedPlain, Contestant.Baseline, Contestant.BaselinePlain }
+            .SelectMany(ours => new[] { (ours.ToString(), nameof(Contestant.SignalR)), (ours.ToString(), ours.SameClientBare()!.Value.ToString()) }),
+        (nameof(Contestant.Bare), nameof(Contestant.SignalR)),
+    ];
+
     public static string Table(IReadOnlyList<Measurement> results)
     {
+        var contestants = results.Select(r => r.Server).Distinct().ToList();
+        var ratios = Ratios.Where(pair => contestants.Contains(pair.Ours) && contestants.Contains(pair.Theirs)).ToList();
         var text = new StringBuilder();
-        text.AppendLine("| scenario | figure | Typed | SignalR | bare WebSocket | Typed / SignalR | Typed / bare | bare / SignalR |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| scenario | figure | {string.Join(" | ", contestants)} | {string.Join(" | ", ratios.Select(pair => $"{pair.Ours} / {pair.Theirs}"))} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"|---|---|{string.Concat(Enumerable.Repeat("---:|", contestants.Count + ratios.Count))}");
         foreach (var (scenario, row) in ByScenario(results))
         {
+            void Line(string figure, Func<Measurement, double> value, string format)
+            {
+                string Cell(string contestant) => row.TryGetValue(contestant, out var m) ? value(m).ToString(format, CultureInfo.InvariantCulture) : "";
+                string Ratio((string Ours, string Theirs) pair) => row.TryGetValue(pair.Ours, out var ours) && row.TryGetValue(pair.Theirs, out var theirs) && value(theirs) != 0
+                    ? (value(ours) / value(theirs)).ToString("0.00", CultureInfo.InvariantCulture) + "×"
+                    : "";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {figure} | {string.Join(" | ", contestants.Select(Cell))} | {string.Join(" | ", ratios.Select(Ratio))} |");
+            }
+
             if (scenario == "memory")
             {
-                Line(text, row, scenario, "bytes per idle connection", m => m.BytesPerConnection, "N0");
+                Line("bytes per idle connection", m => m.BytesPerConnection, "N0");
                 continue;
             }
 
-            Line(text, row, scenario, Delivers(scenario) ? "deliveries/s" : "round trips/s", m => m.PerSecond, "N0");
+            Line(Delivers(scenario) ? "deliveries/s" : "round trips/s", m => m.PerSecond, "N0");
             if (Delivers(scenario))
             {
-                Line(text, row, scenario, "s until the last client has all", m => m.Elapsed.TotalSeconds, "0.000");
+                Line("s until the last client has all", m => m.Elapsed.TotalSeconds, "0.000");
             }
             else
             {
-                Line(text, row, scenario, "p50 latency, ms", m => m.P50Ms, "0.000");
-                Line(text, row, scenario, "p99 latency, ms", m => m.P99Ms, "0.000");
+                Line("p50 latency, ms", m => m.P50Ms, "0.000");
+                Line("p99 latency, ms", m => m.P99Ms, "0.000");
             }
 
-            Line(text, row, scenario, "server CPU per operation, µs", m => m.CpuMicrosecondsPerOperation, "0.0");
-            Line(text, row, scenario, "client CPU per operation, µs", m => m.ClientCpuMicrosecondsPerOperation, "0.0");
+            Line("server CPU per operation, µs", m => m.CpuMicrosecondsPerOperation, "0.0");
+            Line("client CPU per operation, µs", m => m.ClientCpuMicrosecondsPerOperation, "0.0");
         }
 
         return text.ToString();
@@ -73,16 +93,7 @@ public static class Report
     }
 
     /// <summary>Whether the scenario's operations are deliveries of messages sent to many, rather than round trips.</summary>
-    private static bool Delivers(string scenario) => scenario == "broadcast" || scenario.StartsWith(Rooms.Prefix, StringComparison.Ordinal);
-
-    private static void Line(StringBuilder text, Dictionary<string, Measurement> row, string scenario, string figure, Func<Measurement, double> value, string format)
-    {
-        string Cell(string server) => row.TryGetValue(server, out var m) ? value(m).ToString(format, CultureInfo.InvariantCulture) : "";
-        string Ratio(string server, string other) => row.TryGetValue(server, out var ours) && row.TryGetValue(other, out var theirs) && value(theirs) != 0
-            ? (value(ours) / value(theirs)).ToString("0.00", CultureInfo.InvariantCulture) + "×"
-            : "";
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {figure} | {Cell("Typed")} | {Cell("SignalR")} | {Cell("Bare")} | {Ratio("Typed", "SignalR")} | {Ratio("Typed", "Bare")} | {Ratio("Bare", "SignalR")} |");
-    }
+    private static bool Delivers(string scenario) => scenario.StartsWith("broadcast", StringComparison.Ordinal) || scenario.StartsWith(Rooms.Prefix, StringComparison.Ordinal);
 
     /// <summary>
     /// How our ratios moved from turn to turn: each round's turns ran one after the other, so a
@@ -92,20 +103,24 @@ public static class Report
     public static string TurnSpread(IReadOnlyList<Measurement> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | turns | rate / SignalR (min · median · max) | server CPU per operation / SignalR | rate / bare |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | contestant | turns | rate / SignalR (min · median · max) | server CPU per operation / SignalR | rate / bare, same client | server CPU per operation / bare, same client |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var (scenario, row) in ByScenario(results))
         {
-            if (!row.TryGetValue("Typed", out var ours) || ours.Turns.Count == 0)
+            foreach (var contestant in new[] { Contestant.Typed, Contestant.TypedPlain })
             {
-                continue;
-            }
+                if (!row.TryGetValue(contestant.ToString(), out var ours) || ours.Turns.Count == 0)
+                {
+                    continue;
+                }
 
-            string Spread(string other, Func<TurnFigures, double> value) =>
-                row.TryGetValue(other, out var theirs) && theirs.Turns.Count == ours.Turns.Count
-                    ? Summary([.. ours.Turns.Zip(theirs.Turns, (a, b) => value(a) / value(b)).Where(double.IsFinite)])
-                    : "";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {ours.Turns.Count} | {Spread("SignalR", t => t.PerSecond)} | {Spread("SignalR", t => t.CpuMicrosecondsPerOperation)} | {Spread("Bare", t => t.PerSecond)} |");
+                string Spread(string other, Func<TurnFigures, double> value) =>
+                    row.TryGetValue(other, out var theirs) && theirs.Turns.Count == ours.Turns.Count
+                        ? Summary([.. ours.Turns.Zip(theirs.Turns, (a, b) => value(a) / value(b)).Where(double.IsFinite)])
+                        : "";
+                var bare = contestant.SameClientBare()!.Value.ToString();
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {contestant} | {ours.Turns.Count} | {Spread("SignalR", t => t.PerSecond)} | {Spread("SignalR", t => t.CpuMicrosecondsPerOperation)} | {Spread(bare, t => t.PerSecond)} | {Spread(bare, t => t.CpuMicrosecondsPerOperation)} |");
+            }
         }
 
         return text.ToString();
@@ -118,21 +133,24 @@ public static class Report
     public static string BeforeAndAfter(IReadOnlyList<Measurement> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | rate after / before (run · turns min · median · max) | server CPU per operation after / before | p99 after / before |");
-        text.AppendLine("|---|---:|---:|---:|");
+        text.AppendLine("| scenario | client | rate after / before (run · turns min · median · max) | server CPU per operation after / before | p99 after / before |");
+        text.AppendLine("|---|---|---:|---:|---:|");
         foreach (var (scenario, row) in ByScenario(results))
         {
-            if (!row.TryGetValue("Typed", out var after) || !row.TryGetValue("Baseline", out var before))
+            foreach (var (afterName, beforeName) in new[] { (nameof(Contestant.Typed), nameof(Contestant.Baseline)), (nameof(Contestant.TypedPlain), nameof(Contestant.BaselinePlain)) })
             {
-                continue;
-            }
+                if (!row.TryGetValue(afterName, out var after) || !row.TryGetValue(beforeName, out var before))
+                {
+                    continue;
+                }
 
-            static string Ratio(double a, double b) => b == 0 || !double.IsFinite(a / b) ? "" : (a / b).ToString("0.00", CultureInfo.InvariantCulture) + "×";
-            var turns = after.Turns.Count == before.Turns.Count && after.Turns.Count > 0
-                ? " · " + Summary([.. after.Turns.Zip(before.Turns, (a, b) => a.PerSecond / b.PerSecond).Where(double.IsFinite)])
-                : "";
-            var rate = scenario == "memory" ? Ratio(after.BytesPerConnection, before.BytesPerConnection) + " (bytes per idle connection)" : Ratio(after.PerSecond, before.PerSecond) + turns;
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {rate} | {Ratio(after.CpuMicrosecondsPerOperation, before.CpuMicrosecondsPerOperation)} | {Ratio(after.P99Ms, before.P99Ms)} |");
+                static string Ratio(double a, double b) => b == 0 || !double.IsFinite(a / b) ? "" : (a / b).ToString("0.00", CultureInfo.InvariantCulture) + "×";
+                var turns = after.Turns.Count == before.Turns.Count && after.Turns.Count > 0
+                    ? " · " + Summary([.. after.Turns.Zip(before.Turns, (a, b) => a.PerSecond / b.PerSecond).Where(double.IsFinite)])
+                    : "";
+                var rate = scenario == "memory" ? Ratio(after.BytesPerConnection, before.BytesPerConnection) + " (bytes per idle connection)" : Ratio(after.PerSecond, before.PerSecond) + turns;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {(afterName == nameof(Contestant.Typed) ? "Socket" : "plain 2010")} | {rate} | {Ratio(after.CpuMicrosecondsPerOperation, before.CpuMicrosecondsPerOperation)} | {Ratio(after.P99Ms, before.P99Ms)} |");
+            }
         }
 
         return text.ToString();

@@ -27,7 +27,7 @@ internal sealed class Crowd(ServerKind kind, Uri server, int roomSize)
 
     public async Task RunAsync()
     {
-        var sender = Connections.Create(kind, Channel.WebSocket, server);
+        var sender = Connections.Create(kind == ServerKind.SignalR ? Contestant.SignalR : Contestant.Typed, Channel.WebSocket, server);
         try
         {
             await sender.ConnectAsync();

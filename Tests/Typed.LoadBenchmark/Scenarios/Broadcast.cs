@@ -11,19 +11,19 @@ namespace Typed.LoadBenchmark.Scenarios;
 /// </summary>
 public static class Broadcast
 {
-    public static async Task<List<Measurement>> RunAsync(IReadOnlyList<RunningServer> servers, LoadSettings settings, TimeSpan patience)
+    public static async Task<List<Measurement>> RunAsync(string scenario, IReadOnlyList<RunningServer> servers, LoadSettings settings, int receivers, TimeSpan patience)
     {
         var connections = new List<ILoadConnection[]>();
         try
         {
             foreach (var server in servers)
             {
-                connections.Add(await Connections.OpenAsync(server.Kind, Channel.WebSocket, server.Process.Url, settings.BroadcastConnections));
+                connections.Add(await Connections.OpenAsync(server.Contestant, Channel.WebSocket, server.Process.Url, receivers));
             }
 
             // Before the first round each server broadcasts unmeasured for the warm-up time, so
             // that its broadcast path runs optimised code, not the first tier of the JIT's.
-            var perRound = settings.BroadcastMessages / settings.Rounds;
+            var perRound = settings.BroadcastMessagesPerRound(receivers);
             var warmedUp = new int[servers.Count];
             var totals = await Turns.TakeAsync(
                 servers,
@@ -33,10 +33,10 @@ public static class Broadcast
                 (s, round) => ShoutAndWaitAsync(connections[s], perRound, warmedUp[s] + ((round + 1) * perRound), patience),
                 s => connections[s].Sum(c => (long)c.Heard));
 
-            var expected = (long)settings.BroadcastConnections * perRound * settings.Rounds;
+            var expected = (long)receivers * perRound * settings.Rounds;
             return [.. servers.Select((server, s) => new Measurement(
-                "broadcast",
-                server.Kind.ToString(),
+                scenario,
+                server.Name,
                 connections[s].Sum(c => Math.Clamp(c.Heard - warmedUp[s], 0, perRound * settings.Rounds)),
                 expected,
                 totals[s].Elapsed,

@@ -4,28 +4,32 @@ using Typed.LoadBenchmark.Servers;
 namespace Typed.LoadBenchmark.Scenarios;
 
 /// <summary>
-/// Every scenario against each server, each server in a process of its own. The processes start
-/// together; memory is measured on each while it is fresh, then every other scenario runs the
-/// servers in turns (see <see cref="RoundTrips"/>).
+/// Every scenario against each contestant, each contestant's server in a process of its own. The
+/// processes start together; memory is measured on each while it is fresh, then every other
+/// scenario runs the contestants in turns (see <see cref="RoundTrips"/>).
 /// </summary>
 public static class LoadRun
 {
-    public static async Task<List<Measurement>> RunAsync(LoadSettings settings, IReadOnlyCollection<ServerKind> kinds, Func<string, bool> includes, Action<string> progress)
+    /// <summary>The scenario name that selects every size of the scaling table (<see cref="Scaling"/>).</summary>
+    public const string ScalingScenarios = "scaling";
+
+    public static async Task<List<Measurement>> RunAsync(LoadSettings settings, IReadOnlyCollection<Contestant> contestants, Func<string, bool> includes, Action<string> progress)
     {
         var results = new List<Measurement>();
         var servers = new List<RunningServer>();
         try
         {
-            foreach (var kind in kinds)
+            foreach (var contestant in contestants)
             {
-                servers.Add(new RunningServer(kind, await ServerProcess.StartAsync(kind)));
-                progress($"{kind}: {servers[^1].Process.Url}");
+                servers.Add(new RunningServer(contestant, await ServerProcess.StartAsync(contestant.Server())));
+                progress($"{contestant}: {servers[^1].Process.Url}");
             }
 
-            var hubs = servers.Where(s => s.Kind != ServerKind.Bare).ToList();
-            async Task Add(string scenario, Func<Task<List<Measurement>>> measuring)
+            var full = servers.Where(s => s.Contestant.IsFullClient()).ToList();
+            var broadcasting = servers.Where(s => s.Contestant.Broadcasts()).ToList();
+            async Task Add(string scenario, Func<Task<List<Measurement>>> measuring, bool scaling = false)
             {
-                if (!includes(scenario))
+                if (!includes(scenario) && !(scaling && includes(ScalingScenarios)))
                 {
                     return;
                 }
@@ -40,16 +44,28 @@ public static class LoadRun
             // Memory first, while each process is fresh.
             foreach (var server in servers)
             {
-                await Add("memory", async () => [await IdleMemory.RunAsync(server.Process, server.Kind, settings.IdleConnections, settings.Settle)]);
+                await Add("memory", async () => [await IdleMemory.RunAsync(server.Process, server.Contestant, settings.IdleConnections, settings.Settle)]);
             }
 
             await Add("echo", () => RoundTrips.RunAsync("echo", servers, Channel.WebSocket, settings, settings.EchoConnections, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false)));
             await Add("echo on the pool", () => RoundTrips.RunAsync("echo on the pool", servers, Channel.WebSocket, settings, settings.EchoConnections, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: true)));
-            await Add("typed echo", () => RoundTrips.RunAsync("typed echo", hubs, Channel.WebSocket, settings, settings.EchoConnections, c => c.TypedEchoAsync(RoundTrips.Payload)));
-            await Add("broadcast", () => Broadcast.RunAsync(hubs, settings, TimeSpan.FromSeconds(60)));
-            await Add("rooms", () => Rooms.RunAsync(hubs, settings, TimeSpan.FromSeconds(60), progress));
-            await Add("long polling", () => RoundTrips.RunAsync("long polling", hubs, Channel.LongPolling, settings, settings.FallbackConnections, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false)));
-            await Add("server-events", () => RoundTrips.RunAsync("server-events", hubs, Channel.ServerSentEvents, settings, settings.FallbackConnections, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false)));
+            await Add("typed echo", () => RoundTrips.RunAsync("typed echo", full, Channel.WebSocket, settings, settings.EchoConnections, c => c.TypedEchoAsync(RoundTrips.Payload)));
+            await Add("broadcast", () => Broadcast.RunAsync("broadcast", broadcasting, settings, settings.BroadcastConnections, TimeSpan.FromSeconds(60)));
+            foreach (var size in settings.EchoSizes.Where(size => size != settings.EchoConnections))
+            {
+                var scenario = Scaling.Echo(size);
+                await Add(scenario, () => RoundTrips.RunAsync(scenario, servers, Channel.WebSocket, settings, size, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false)), scaling: true);
+            }
+
+            foreach (var size in settings.BroadcastSizes.Where(size => size != settings.BroadcastConnections))
+            {
+                var scenario = Scaling.Broadcast(size);
+                await Add(scenario, () => Broadcast.RunAsync(scenario, broadcasting, settings, size, TimeSpan.FromSeconds(60)), scaling: true);
+            }
+
+            await Add("rooms", () => Rooms.RunAsync(full, settings, TimeSpan.FromSeconds(60), progress));
+            await Add("long polling", () => RoundTrips.RunAsync("long polling", full, Channel.LongPolling, settings, settings.FallbackConnections, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false)));
+            await Add("server-events", () => RoundTrips.RunAsync("server-events", full, Channel.ServerSentEvents, settings, settings.FallbackConnections, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false)));
             return results;
         }
         finally

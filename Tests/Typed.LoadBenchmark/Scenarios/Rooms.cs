@@ -45,7 +45,7 @@ public static class Rooms
                 var scenario = Prefix + name;
                 for (var s = 0; s < servers.Count; s++)
                 {
-                    progress($"  {scenario}: {servers[s].Kind}'s clients ready, {await crowds[s].GrowAsync(joined)}");
+                    progress($"  {scenario}: {servers[s].Name}'s clients ready, {await crowds[s].GrowAsync(joined)}");
                 }
 
                 results.AddRange(await MeasureAsync(scenario, servers, crowds, settings, sentTo, patience));
@@ -79,7 +79,7 @@ public static class Rooms
         var expected = (long)settings.RoomSize * perRound * settings.Rounds;
         return [.. servers.Select((server, s) => new Measurement(
             scenario,
-            server.Kind.ToString(),
+            server.Name,
             Math.Min(totals[s].Turns.Sum(t => t.Operations), expected - crowds[s].Missing),
             expected,
             totals[s].Elapsed,

@@ -20,7 +20,7 @@ public static class RoundTrips
         {
             foreach (var server in servers)
             {
-                runs.Add(new ServerRun(server, await Connections.OpenAsync(server.Kind, channel, server.Process.Url, connectionCount)));
+                runs.Add(new ServerRun(server, await Connections.OpenAsync(server.Contestant, channel, server.Process.Url, connectionCount)));
             }
 
             var share = settings.Duration / settings.Rounds;
@@ -84,7 +84,7 @@ public static class RoundTrips
 
             // Every connection must have made round trips for the scenario to count as complete.
             var expected = Latencies.All(l => l.Count > 0) ? count : count + 1;
-            return new Measurement(scenario, Server.Kind.ToString(), count, expected, totals.Elapsed, totals.ServerCpu, totals.ClientCpu, p50, p99) { Turns = totals.Turns };
+            return new Measurement(scenario, Server.Name, count, expected, totals.Elapsed, totals.ServerCpu, totals.ClientCpu, p50, p99) { Turns = totals.Turns };
         }
     }
 }

@@ -35,7 +35,7 @@ public static class ScaleOut
                 for (var i = 0; i < count; i++)
                 {
                     var share = (settings.BroadcastConnections / count) + (i < settings.BroadcastConnections % count ? 1 : 0);
-                    connections[l].AddRange(await Connections.OpenAsync(ServerKind.Typed, Channel.WebSocket, nodes[l][i].Url, share));
+                    connections[l].AddRange(await Connections.OpenAsync(Contestant.Typed, Channel.WebSocket, nodes[l][i].Url, share));
                 }
             }
 
