@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 
 namespace Typed.Client.Transports;
@@ -24,8 +23,7 @@ internal static class HttpUpstream
         try
         {
             using var request = context.Request(HttpMethod.Post, context.Send(transport, sessionId));
-            var form = "data=" + Uri.EscapeDataString(Encoding.UTF8.GetString(payload.Span));
-            request.Content = new StringContent(form, Encoding.ASCII, "application/x-www-form-urlencoded");
+            request.Content = FormBody.Content(payload.Span);
             using var response = await context.Http.SendAsync(request, bound.Token);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
@@ -61,7 +59,20 @@ internal static class HttpUpstream
             return null;
         }
 
-        using var document = JsonDocument.Parse(answer);
-        return document.RootElement.TryGetProperty("ack", out var ack) && ack.TryGetInt64(out var value) ? value : null;
+        var reader = new Utf8JsonReader(answer);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isAck = reader.ValueTextEquals("ack"u8);
+            reader.Read();
+            if (isAck)
+            {
+                return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 }

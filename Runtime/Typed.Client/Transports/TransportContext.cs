@@ -8,6 +8,10 @@ internal sealed class TransportContext(Uri server, SocketOptions options, HttpCl
 {
     private const string Authorization = "Authorization";
     private string? _accessToken;
+    private string? _httpOrigin;
+    private string? _webSocketOrigin;
+    private string? _resourcePath;
+    private SendAddress? _lastSend;
 
     /// <summary>The server's base address, <c>http(s)://host:port</c>.</summary>
     public Uri Server { get; } = server;
@@ -26,55 +30,76 @@ internal sealed class TransportContext(Uri server, SocketOptions options, HttpCl
     /// </summary>
     public Uri Downstream(string transport, string? sessionId, long? ack, bool webSocket, bool timestamp = false, bool answerAtOnce = false)
     {
-        var path = new StringBuilder().Append('/').Append(Options.Resource.Trim('/')).Append('/').Append(transport);
+        // Built as one string: a poll makes one of these per round trip.
+        var address = new StringBuilder(webSocket ? WebSocketOrigin : HttpOrigin).Append(ResourcePath).Append(transport);
         if (sessionId is not null || timestamp)
         {
-            path.Append('/').Append(sessionId);
+            address.Append('/').Append(sessionId);
         }
 
         if (timestamp)
         {
-            path.Append('/').Append(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+            address.Append('/').Append(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         }
 
-        var parameters = new List<string>();
+        var separator = '?';
+        void Parameter(string text)
+        {
+            address.Append(separator).Append(text);
+            separator = '&';
+        }
+
         if (sessionId is null && Options.AcknowledgedDelivery)
         {
-            parameters.Add("acks=1");
+            Parameter("acks=1");
         }
 
         if (sessionId is not null && ack is { } n)
         {
-            parameters.Add("ack=" + n.ToString(CultureInfo.InvariantCulture));
+            Parameter("ack=" + n.ToString(CultureInfo.InvariantCulture));
         }
 
         if (answerAtOnce)
         {
-            parameters.Add("wait=0");
+            Parameter("wait=0");
         }
 
         if (webSocket && Options.FrameCodec is { } codec)
         {
-            parameters.Add("codec=" + Uri.EscapeDataString(codec.Name));
+            Parameter("codec=" + Uri.EscapeDataString(codec.Name));
         }
 
-        var query = string.Join('&', parameters);
-        var builder = new UriBuilder(Server) { Path = path.ToString(), Query = query };
-        if (webSocket)
-        {
-            builder.Scheme = Server.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
-        }
-
-        return builder.Uri;
+        return new Uri(address.ToString());
     }
 
-    public Uri Send(string transport, string sessionId) => Upstream(transport, sessionId, "send");
+    /// <summary>Where uploads go; the same address for every upload of a session, made once.</summary>
+    public Uri Send(string transport, string sessionId)
+    {
+        var last = Volatile.Read(ref _lastSend);
+        if (last is not null && last.Transport == transport && last.SessionId == sessionId)
+        {
+            return last.Address;
+        }
+
+        var address = Upstream(transport, sessionId, "send");
+        Volatile.Write(ref _lastSend, new SendAddress(transport, sessionId, address));
+        return address;
+    }
 
     /// <summary>Where an HTTP transport says the session is over.</summary>
     public Uri Leave(string transport, string sessionId) => Upstream(transport, sessionId, "leave");
 
     private Uri Upstream(string transport, string sessionId, string verb) =>
-        new(Server, $"/{Options.Resource.Trim('/')}/{transport}/{sessionId}/{verb}");
+        new($"{HttpOrigin}{ResourcePath}{transport}/{sessionId}/{verb}");
+
+    /// <summary><c>http(s)://host:port</c>.</summary>
+    private string HttpOrigin => _httpOrigin ??= Server.GetLeftPart(UriPartial.Authority);
+
+    /// <summary><c>ws(s)://host:port</c>.</summary>
+    private string WebSocketOrigin => _webSocketOrigin ??= (Server.Scheme == Uri.UriSchemeHttps ? "wss" : "ws") + HttpOrigin[Server.Scheme.Length..];
+
+    /// <summary><c>/{resource}/</c>.</summary>
+    private string ResourcePath => _resourcePath ??= "/" + Options.Resource.Trim('/') + "/";
 
     /// <summary>
     /// The token <see cref="SocketOptions.AccessTokenProvider"/> last gave: every request from then
@@ -116,4 +141,6 @@ internal sealed class TransportContext(Uri server, SocketOptions options, HttpCl
     }
 
     public TimeSpan ConnectTimeout(string transport) => Options.For(transport).ConnectTimeout ?? Options.ConnectTimeout;
+
+    private sealed record SendAddress(string Transport, string SessionId, Uri Address);
 }
