@@ -5,6 +5,7 @@ using Typed.Buffers;
 using Typed.Framing;
 using Typed.Server.Logging;
 using Typed.Server.Sessions;
+using Typed.Server.Transports.WebSockets;
 
 namespace Typed.Server.Transports;
 
@@ -42,7 +43,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         }
 
         var session = request.OpenSession();
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(AcceptContext(request.Options));
+        using var socket = await AcceptAsync(context, request);
         using var downstream = request.Attach(session);
         if (downstream is null)
         {
@@ -69,18 +70,37 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         await Task.WhenAll(receiving, sending);
     }
 
-#if NET9_0_OR_GREATER
     private static readonly TimeSpan PongTimeoutFloor = TimeSpan.FromSeconds(5);
-#endif
+
+    /// <summary>
+    /// Our own RFC 6455 end on Kestrel's pipes where the request is an HTTP/1.1 upgrade (see
+    /// <see cref="PipeWebSocket"/>); the framework's WebSocket elsewhere (an in-memory test host,
+    /// WebSockets over HTTP/2).
+    /// </summary>
+    private static async Task<WebSocket> AcceptAsync(HttpContext context, DownstreamRequest request)
+    {
+        if (!PipeWebSocketAccept.CanAccept(context))
+        {
+            return await context.WebSockets.AcceptWebSocketAsync(AcceptContext(request.Options));
+        }
+
+        var socket = await PipeWebSocketAccept.AcceptAsync(context, request.Listener.Time);
+        socket.StartKeepAlive(request.Options.HeartbeatInterval, PongTimeout(request.Options.HeartbeatInterval));
+        return socket;
+    }
+
+    /// <summary>
+    /// A peer that answers no ping for three intervals is gone, whatever it sends; but never
+    /// sooner than PongTimeoutFloor, since a pong later than that is a busy peer, not a dead one.
+    /// </summary>
+    private static TimeSpan PongTimeout(TimeSpan heartbeatInterval) =>
+        heartbeatInterval * 3 > PongTimeoutFloor ? heartbeatInterval * 3 : PongTimeoutFloor;
 
     private static WebSocketAcceptContext AcceptContext(ResolvedTransportOptions options)
     {
         var accept = new WebSocketAcceptContext { KeepAliveInterval = options.HeartbeatInterval };
 #if NET9_0_OR_GREATER
-        // A peer that answers no ping for three intervals is gone, whatever it sends; but never
-        // sooner than PongTimeoutFloor, since a pong later than that is a busy peer, not a dead one.
-        var threeBeats = options.HeartbeatInterval * 3;
-        accept.KeepAliveTimeout = threeBeats > PongTimeoutFloor ? threeBeats : PongTimeoutFloor;
+        accept.KeepAliveTimeout = PongTimeout(options.HeartbeatInterval);
 #endif
         return accept;
     }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net.WebSockets;
 using System.Text.Unicode;
 using Typed.Buffers;
+using Typed.WebSockets;
 
 namespace Typed.Client.Transports.WebSockets;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.WebSockets;
 using Typed.Buffers;
+using Typed.WebSockets;
 
 namespace Typed.Client.Transports.WebSockets;
 
@@ -143,40 +144,13 @@ internal sealed partial class WebSocketConnection : IDisposable
     {
         _frame.Clear();
         var span = _frame.GetSpan(MaxHeaderSize + payload.Length);
-        span[0] = (byte)(Final | (byte)opcode);
-        int header;
-        if (payload.Length <= 125)
-        {
-            span[1] = (byte)(0x80 | payload.Length);
-            header = 2;
-        }
-        else if (payload.Length <= ushort.MaxValue)
-        {
-            span[1] = 0x80 | 126;
-            BinaryPrimitives.WriteUInt16BigEndian(span[2..], (ushort)payload.Length);
-            header = 4;
-        }
-        else
-        {
-            span[1] = 0x80 | 127;
-            BinaryPrimitives.WriteUInt64BigEndian(span[2..], (ulong)payload.Length);
-            header = 10;
-        }
+        var header = FrameHeader.Write(span, opcode, final: true, payload.Length);
+        span[1] |= 0x80; // masked, as every client frame is
 
         var key = span.Slice(header, 4);
         MaskKeys.Next(key);
         FrameMask.Apply(payload, span.Slice(header + 4, payload.Length), key);
         _frame.Advance(header + 4 + payload.Length);
         return _frame.WrittenMemory;
-    }
-
-    private enum Opcode : byte
-    {
-        Continuation = 0x0,
-        Text = 0x1,
-        Binary = 0x2,
-        Close = 0x8,
-        Ping = 0x9,
-        Pong = 0xA,
     }
 }
