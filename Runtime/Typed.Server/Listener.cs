@@ -8,6 +8,7 @@ using Typed.Server.Identity;
 using Typed.Server.Logging;
 using Typed.Server.ScaleOut;
 using Typed.Server.Sessions;
+using Typed.Server.Timing;
 
 namespace Typed.Server;
 
@@ -34,6 +35,7 @@ public sealed partial class Listener
         _logger = logger;
         _services = services;
         Time = timeProvider ?? TimeProvider.System;
+        Timers = new TimingWheel(Time, TimingWheel.DefaultTick);
         _backplane = backplane;
         Cluster = new Cluster(this, backplane);
         backplane?.Attach(new LocalDelivery(this));
@@ -69,6 +71,9 @@ public sealed partial class Listener
     public Cluster Cluster { get; }
 
     internal TimeProvider Time { get; }
+
+    /// <summary>The one timer of every session's heartbeats and timeouts, on <see cref="Time"/>.</summary>
+    internal TimingWheel Timers { get; }
 
     /// <summary>Says which user a session belongs to.</summary>
     internal IUserIdProvider Users { get; }

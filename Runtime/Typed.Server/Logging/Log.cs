@@ -54,6 +54,9 @@ internal static partial class Log
     [LoggerMessage(16, LogLevel.Warning, "Session {SessionId}: {Bytes} bytes of messages wait for its handlers; its connection is not read until they are handed over.")]
     public static partial void HandlersBehind(ILogger logger, string sessionId, long bytes);
 
+    [LoggerMessage(17, LogLevel.Debug, "Session {SessionId}: its WebSocket peer has sent nothing, not even a pong, for {Seconds:0.0} s; the connection is dropped.")]
+    public static partial void PeerSilent(ILogger logger, string sessionId, double seconds);
+
     [LoggerMessage(20, LogLevel.Warning, "Session {SessionId}: a {Method} {Path} authenticated as {User} was refused: the session belongs to another user.")]
     public static partial void SessionOfAnotherUser(ILogger logger, string sessionId, string method, string path, string user);
 

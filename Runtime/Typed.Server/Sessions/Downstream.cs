@@ -27,7 +27,11 @@ internal sealed class Downstream : IDisposable
     public CancellationToken Superseded => _superseded.Token;
 
     /// <summary>Completes when there is something to take (at once when this downstream is no longer current).</summary>
-    /// <remarks>It takes no token: callers bound the wait themselves (a heartbeat delay, a poll's duration), with their own.</remarks>
+    /// <remarks>
+    /// It takes no token: what ends a wait wakes it instead (being superseded, the session's end, and
+    /// whatever else the caller watches, through <see cref="Sessions.Session.WakeDownstream"/>), and
+    /// the caller looks again at why it woke.
+    /// </remarks>
     public Task WaitAsync() => Session.WaitForOutgoingAsync(this);
 
     /// <summary>Takes everything waiting, or null when there is nothing or this downstream is no longer current.</summary>
@@ -48,7 +52,10 @@ internal sealed class Downstream : IDisposable
         catch (ObjectDisposedException)
         {
             // Detached already: nothing is waiting on it.
+            return;
         }
+
+        Session.WakeDownstream();
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using Typed.Server.Identity;
 using Typed.Server.Logging;
+using Typed.Server.Timing;
 
 namespace Typed.Server.Sessions;
 
@@ -24,7 +25,7 @@ internal enum RequestAdmission
 internal sealed partial class Session
 {
     private SessionIdentity _identity;
-    private ITimer? _authenticationExpiry;
+    private WheelTimer? _authenticationExpiry; // made for the first authentication that expires
     private bool _authenticationExpired;
 
     /// <summary>Who opened the session, as last renewed by a request of the same user.</summary>
@@ -78,36 +79,36 @@ internal sealed partial class Session
     // Called with _gate held (or from the constructor).
     private void WatchAuthenticationExpiry()
     {
-        _authenticationExpiry?.Dispose();
-        _authenticationExpiry = null;
+        _authenticationExpiry?.Cancel();
         if (!_listener.Options.CloseOnAuthenticationExpiration || _identity.Expires is not { } expires || _ended is not null)
         {
             return;
         }
 
-        // A timer waits at most about 49 days in one go; one due later wakes then and waits on.
-        var identity = _identity;
+        // The wheel's clock is not the wall clock: a wait that ends before the expiry by the wall
+        // clock (after it was set back, say) waits on.
         var due = expires - _listener.Time.GetUtcNow();
-        var wait = due > LongestWait ? LongestWait : due > TimeSpan.Zero ? due : TimeSpan.Zero;
-        _authenticationExpiry = _listener.Time.CreateTimer(_ => ExpireAuthentication(identity), null, wait, Timeout.InfiniteTimeSpan);
+        _authenticationExpiry ??= _listener.Timers.CreateTimer(static session => ((Session)session!).AuthenticationExpiryDue(), this);
+        _authenticationExpiry.Schedule(due > TimeSpan.Zero ? due : TimeSpan.Zero);
     }
 
-    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+    /// <summary>On the wheel's tick: closing the connection is work for the thread pool.</summary>
+    private void AuthenticationExpiryDue() => ThreadPool.UnsafeQueueUserWorkItem(static session => session.ExpireAuthentication(), this, preferLocal: false);
 
-    private void ExpireAuthentication(SessionIdentity expired)
+    private void ExpireAuthentication()
     {
         Downstream? downstream;
         lock (_gate)
         {
-            // Renewed meanwhile, or over: nothing expired.
-            if (!ReferenceEquals(_identity, expired) || _ended is not null)
+            // Renewed past now meanwhile, or over: nothing expired.
+            if (_ended is not null || _authenticationExpired || _identity.Expires is not { } expires)
             {
                 return;
             }
 
-            if (expired.Expires > _listener.Time.GetUtcNow())
+            if (expires > _listener.Time.GetUtcNow())
             {
-                WatchAuthenticationExpiry(); // woke early from a long wait
+                WatchAuthenticationExpiry(); // woke early, by the wall clock
                 return;
             }
 

@@ -1,6 +1,7 @@
 using Typed.Events;
 using Typed.Framing;
 using Typed.Server.Identity;
+using Typed.Server.Timing;
 
 namespace Typed.Server.Sessions;
 
@@ -19,8 +20,8 @@ internal sealed partial class Session
     // (Session.Incoming.cs), and neither is held while application code runs.
     private readonly Gate _gate = new();
     private Downstream? _downstream;
-    private ITimer? _expiry;
-    private int _expiryGeneration;
+    private readonly WheelTimer _expiry;
+    private long _expiresAt = long.MaxValue; // the timestamp the session ends at, unless a downstream attaches first
     private int _connections;
     private DisconnectReason? _ended;
     private readonly AcknowledgedDelivery? _delivery;
@@ -42,6 +43,7 @@ internal sealed partial class Session
         _delivery = acknowledged ? new AcknowledgedDelivery() : null;
         Answers = new PendingAnswers(listener.Options.AnswerTimeout, listener.Time);
         Client = new Client(this);
+        _expiry = listener.Timers.CreateTimer(static session => ((Session)session!).ExpiryDue(), this);
         StartExpiry(listener.Options.Timeout);
         WatchAuthenticationExpiry();
 
@@ -109,9 +111,7 @@ internal sealed partial class Session
                 return null;
             }
 
-            _expiry?.Dispose();
-            _expiry = null;
-            _expiryGeneration++;
+            StopExpiry();
             previous = _downstream;
             if (_delivery is not null)
             {
@@ -156,7 +156,7 @@ internal sealed partial class Session
     {
         lock (_gate)
         {
-            if (_downstream is null && _ended is null && _expiry is not null)
+            if (_downstream is null && _ended is null && _expiresAt != long.MaxValue)
             {
                 StartExpiry(_closeTimeout);
             }
@@ -179,10 +179,8 @@ internal sealed partial class Session
             _ended = reason;
             _queue = [];
             _queuedBytes = 0;
-            _expiry?.Dispose();
-            _expiry = null;
-            _authenticationExpiry?.Dispose();
-            _authenticationExpiry = null;
+            StopExpiry();
+            _authenticationExpiry?.Cancel();
             downstream = _downstream;
             waiter = TakeWaiter(evenWhenAnswering: true);
             wasConnected = _handshake == HandshakeState.Done;
@@ -202,18 +200,26 @@ internal sealed partial class Session
     private void StartExpiry(TimeSpan timeout)
     {
         _closeTimeout = timeout;
-        _expiry?.Dispose();
-        var generation = ++_expiryGeneration;
-        _expiry = _listener.Time.CreateTimer(_ => Expire(generation), null, timeout, Timeout.InfiniteTimeSpan);
+        _expiresAt = _expiry.Schedule(timeout);
     }
 
-    private void Expire(int generation)
+    // Called with _gate held.
+    private void StopExpiry()
+    {
+        _expiresAt = long.MaxValue;
+        _expiry.Cancel();
+    }
+
+    /// <summary>On the wheel's tick: ending a session runs the application's handlers, so it goes to the thread pool.</summary>
+    private void ExpiryDue() => ThreadPool.UnsafeQueueUserWorkItem(static session => session.Expire(), this, preferLocal: false);
+
+    private void Expire()
     {
         DisconnectReason reason;
         lock (_gate)
         {
-            // A timer that fired as it was being replaced must not end the session early.
-            if (generation != _expiryGeneration || _downstream is not null || _ended is not null)
+            // A timer that fired as it was being moved must not end the session early.
+            if (_downstream is not null || _ended is not null || _listener.Time.GetTimestamp() < _expiresAt)
             {
                 return;
             }

@@ -65,7 +65,7 @@ internal abstract class HttpStreamingTransport : IServerTransport
                     await body.FlushAsync(ct);
                 },
                 request.Options.HeartbeatInterval,
-                request.Listener.Time,
+                request.Listener.Timers,
                 stop.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)

@@ -12,7 +12,8 @@ namespace Typed.Server.Transports;
 /// <summary>
 /// <c>websocket</c>: an RFC 6455 connection carrying one server frame per text message, and the
 /// client's payload arrays the other way. A silent client is never closed for being silent (the
-/// 2010 client sends nothing while idle); WebSocket pings find dead peers instead.
+/// 2010 client sends nothing while idle); WebSocket pings find dead peers instead
+/// (<see cref="WebSocketLiveness"/>, on the listener's wheel).
 /// </summary>
 internal sealed class WebSocketTransport(string name = TransportNames.WebSocket) : IServerTransport
 {
@@ -44,6 +45,9 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
 
         var session = request.OpenSession();
         using var socket = await AcceptAsync(context, request);
+        var liveness = socket is PipeWebSocket ours && request.Options.HeartbeatInterval != Timeout.InfiniteTimeSpan
+            ? new WebSocketLiveness(ours, request.Listener.Time, request.Options.HeartbeatInterval, request.Logger, session.SessionId)
+            : null;
         using var downstream = request.Attach(session);
         if (downstream is null)
         {
@@ -55,7 +59,7 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, downstream.Superseded);
         using var reader = new WebSocketReader(socket, request, session, codec);
         var receiving = reader.RunAsync(stopReceiving.Token);
-        var sending = SendAsync(socket, request, downstream, codec, stopSending.Token);
+        var sending = SendAsync(socket, request, downstream, codec, liveness, stopSending.Token);
 
         var first = await Task.WhenAny(receiving, sending);
         var reason = await first;
@@ -70,42 +74,32 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
         await Task.WhenAll(receiving, sending);
     }
 
-    private static readonly TimeSpan PongTimeoutFloor = TimeSpan.FromSeconds(5);
-
     /// <summary>
     /// Our own RFC 6455 end on Kestrel's pipes where the request is an HTTP/1.1 upgrade (see
-    /// <see cref="PipeWebSocket"/>); the framework's WebSocket elsewhere (an in-memory test host,
-    /// WebSockets over HTTP/2).
+    /// <see cref="PipeWebSocket"/>), watched by <see cref="WebSocketLiveness"/> from the
+    /// listener's wheel; the framework's WebSocket elsewhere (an in-memory test host, WebSockets
+    /// over HTTP/2), whose own keep-alive pings as often and gives a peer as long.
     /// </summary>
-    private static async Task<WebSocket> AcceptAsync(HttpContext context, DownstreamRequest request)
-    {
-        if (!PipeWebSocketAccept.CanAccept(context))
-        {
-            return await context.WebSockets.AcceptWebSocketAsync(AcceptContext(request.Options));
-        }
-
-        var socket = await PipeWebSocketAccept.AcceptAsync(context, request.Listener.Time);
-        socket.StartKeepAlive(request.Options.HeartbeatInterval, PongTimeout(request.Options.HeartbeatInterval));
-        return socket;
-    }
-
-    /// <summary>
-    /// A peer that answers no ping for three intervals is gone, whatever it sends; but never
-    /// sooner than PongTimeoutFloor, since a pong later than that is a busy peer, not a dead one.
-    /// </summary>
-    private static TimeSpan PongTimeout(TimeSpan heartbeatInterval) =>
-        heartbeatInterval * 3 > PongTimeoutFloor ? heartbeatInterval * 3 : PongTimeoutFloor;
+    private static async Task<WebSocket> AcceptAsync(HttpContext context, DownstreamRequest request) =>
+        PipeWebSocketAccept.CanAccept(context)
+            ? await PipeWebSocketAccept.AcceptAsync(context, request.Listener.Time)
+            : await context.WebSockets.AcceptWebSocketAsync(AcceptContext(request.Options));
 
     private static WebSocketAcceptContext AcceptContext(ResolvedTransportOptions options)
     {
         var accept = new WebSocketAcceptContext { KeepAliveInterval = options.HeartbeatInterval };
 #if NET9_0_OR_GREATER
-        accept.KeepAliveTimeout = PongTimeout(options.HeartbeatInterval);
+        if (options.HeartbeatInterval != Timeout.InfiniteTimeSpan)
+        {
+            var (pingAfter, goneAfter) = WebSocketLiveness.Thresholds(options.HeartbeatInterval);
+            accept.KeepAliveInterval = pingAfter;
+            accept.KeepAliveTimeout = goneAfter - pingAfter;
+        }
 #endif
         return accept;
     }
 
-    private static async Task<WebSocketEndReason> SendAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, Framing.IFrameCodec? codec, CancellationToken cancellationToken)
+    private static async Task<WebSocketEndReason> SendAsync(WebSocket socket, DownstreamRequest request, Downstream downstream, Framing.IFrameCodec? codec, WebSocketLiveness? liveness, CancellationToken cancellationToken)
     {
         using var writer = new WebSocketWriter(socket, codec, cancellationToken);
         try
@@ -115,8 +109,9 @@ internal sealed class WebSocketTransport(string name = TransportNames.WebSocket)
                 (frame, _) => writer.WriteAsync(frame),
                 _ => writer.WriteAsync(Heartbeat.Frame),
                 request.Options.HeartbeatInterval,
-                request.Listener.Time,
-                cancellationToken);
+                request.Listener.Timers,
+                cancellationToken,
+                liveness);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {

@@ -74,10 +74,51 @@ internal sealed class XhrPollingTransport : IServerTransport
     private static async Task<OutgoingBatch?> WaitForBatchAsync(DownstreamRequest request, Downstream downstream)
     {
         // Held until something is queued, long enough, superseded by a newer poll, or the client
-        // went away: whichever, what is queued is taken. An idle poll is the transport's heartbeat,
-        // so its end is awaited without throwing.
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(request.Context.RequestAborted, downstream.Superseded);
-        await downstream.WaitAsync().WaitAsync(request.Options.Duration, request.Listener.Time, wait.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // went away: whichever, what is queued is taken. Each of them wakes the wait (a newer poll
+        // and the session's end through the downstream); the duration is a timer on the listener's
+        // wheel, not one of the poll's own. An idle poll is the transport's heartbeat: no exception.
+        var hold = new HeldPoll(request.Listener.Timers, downstream.Session);
+        hold.Timer.Schedule(request.Options.Duration);
+        using (request.Context.RequestAborted.UnsafeRegister(HeldPoll.End, hold))
+        {
+            while (true)
+            {
+                var waiting = downstream.WaitAsync();
+                if (waiting.IsCompleted || hold.IsOver)
+                {
+                    break;
+                }
+
+                await waiting;
+            }
+        }
+
+        hold.Timer.Cancel();
         return downstream.TakeBatch();
+    }
+
+    /// <summary>One held poll: over once its duration has passed or its client went away.</summary>
+    private sealed class HeldPoll
+    {
+        public static readonly Action<object?> End = static state => ((HeldPoll)state!).Ended();
+
+        private readonly Session _session;
+        private volatile bool _over;
+
+        public HeldPoll(Timing.TimingWheel timers, Session session)
+        {
+            _session = session;
+            Timer = timers.CreateTimer(End, this);
+        }
+
+        public Timing.WheelTimer Timer { get; }
+
+        public bool IsOver => _over;
+
+        private void Ended()
+        {
+            _over = true;
+            _session.WakeDownstream();
+        }
     }
 }

@@ -102,5 +102,30 @@ public sealed class RawHttpConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads, and never writes, until the server closes or resets the connection; returns every
+    /// byte read. Throws if the server has not closed it <paramref name="within"/>.
+    /// </summary>
+    public async Task<byte[]> ReadUntilClosedAsync(TimeSpan within)
+    {
+        using var deadline = new CancellationTokenSource(within);
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = await _stream.ReadAsync(buffer, deadline.Token)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            // A reset ends it as well as a close.
+        }
+
+        return received.ToArray();
+    }
+
     public void Dispose() => _tcp.Dispose();
 }

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Typed.Server.Transports.WebSockets;
 
 namespace Typed.Server.Tests.WebSockets;
@@ -183,6 +184,43 @@ public sealed class PipeWebSocketTests : IDisposable
         Assert.Equal(WebSocketError.ConnectionClosedPrematurely, failure.WebSocketErrorCode);
     }
 
+    [Fact]
+    public async Task A_wanted_ping_goes_right_after_the_next_frame_once_and_never_after_a_close()
+    {
+        _socket.WantPing();
+        await _socket.SendAsync("a"u8.ToArray().AsMemory(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).AsTask().Within();
+        await _socket.SendAsync("b"u8.ToArray().AsMemory(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).AsTask().Within();
+        _socket.WantPing();
+        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).Within();
+        _toClient.Writer.Complete();
+
+        List<(int First, byte[] Payload)> frames = [];
+        while (frames.Count < 4 && await NextServerFrameAsync() is { } frame)
+        {
+            frames.Add(frame);
+        }
+
+        Assert.Equal([0x81, 0x89, 0x81, 0x88], frames.Select(f => f.First));
+        Assert.Empty(frames[1].Payload);
+    }
+
+    [Fact]
+    public async Task Any_frame_from_the_peer_a_pong_included_marks_it_heard()
+    {
+        var time = new FakeTimeProvider();
+        var fromClient = new Pipe();
+        using var socket = new PipeWebSocket(new DuplexPipe(fromClient.Reader, new Pipe().Writer), () => { }, time);
+        var opened = socket.LastHeard;
+
+        time.Advance(TimeSpan.FromSeconds(5));
+        await fromClient.Writer.WriteAsync(Frame(0xA, []));
+        await fromClient.Writer.WriteAsync(Frame(0x1, "after the pong"u8.ToArray()));
+        var received = await socket.ReceiveAsync(new byte[64].AsMemory(), CancellationToken.None).AsTask().Within();
+
+        Assert.Equal(WebSocketMessageType.Text, received.MessageType);
+        Assert.Equal(opened + TimeSpan.FromSeconds(5).Ticks, socket.LastHeard);
+    }
+
     private async Task ClientSendsAsync(byte[] bytes)
     {
         await _fromClient.Writer.WriteAsync(bytes).AsTask().Within();
@@ -229,6 +267,19 @@ public sealed class PipeWebSocketTests : IDisposable
 
             _toClient.Reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
+    }
+
+    /// <summary>The next frame the server wrote, or null once its side of the pipe is complete and read.</summary>
+    private async Task<(int First, byte[] Payload)?> NextServerFrameAsync()
+    {
+        var read = await _toClient.Reader.ReadAsync().AsTask().Within();
+        if (read.Buffer.IsEmpty && read.IsCompleted)
+        {
+            return null;
+        }
+
+        _toClient.Reader.AdvanceTo(read.Buffer.Start);
+        return await ServerFrameAsync();
     }
 
     private async Task<WebSocketCloseStatus> ServerCloseStatusAsync()

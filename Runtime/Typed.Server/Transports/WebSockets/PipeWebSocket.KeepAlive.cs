@@ -1,61 +1,33 @@
+using Typed.WebSockets;
+
 namespace Typed.Server.Transports.WebSockets;
 
 /// <summary>
-/// Whether the peer is still there: a ping when it has been quiet for an interval, and the
-/// connection aborted when nothing at all (a pong, any frame) has come for the timeout after it.
+/// Whether the peer is still there, for <see cref="WebSocketLiveness"/> to judge from the
+/// listener's wheel: when anything (a pong, any frame) last came from the peer, and a ping that
+/// goes out right after the next frame written, in the same flush.
 /// </summary>
 internal sealed partial class PipeWebSocket
 {
     private long _lastHeard;
-    private ITimer? _keepAlive;
+    private volatile bool _pingWanted;
 
     /// <summary>When a frame last came from the peer (a timestamp of the socket's time provider).</summary>
     public long LastHeard => Volatile.Read(ref _lastHeard);
 
-    /// <summary>Pings a quiet peer every <paramref name="interval"/>; aborts one silent for <paramref name="timeout"/> past a ping.</summary>
-    public void StartKeepAlive(TimeSpan interval, TimeSpan timeout)
-    {
-        if (interval <= TimeSpan.Zero || interval == Timeout.InfiniteTimeSpan)
-        {
-            return;
-        }
-
-        long pingedAt = 0;
-        _keepAlive = _time.CreateTimer(
-            _ =>
-            {
-                var now = _time.GetTimestamp();
-                var quiet = _time.GetElapsedTime(LastHeard, now);
-                if (pingedAt != 0 && LastHeard < pingedAt && _time.GetElapsedTime(pingedAt, now) >= timeout)
-                {
-                    Abort();
-                    return;
-                }
-
-                if (quiet >= interval && (pingedAt == 0 || LastHeard >= pingedAt))
-                {
-                    pingedAt = now;
-                    _ = PingQuietlyAsync();
-                }
-            },
-            null,
-            interval,
-            interval);
-    }
+    /// <summary>The next frame written (a heartbeat, as a rule) carries a ping after it.</summary>
+    public void WantPing() => _pingWanted = true;
 
     private void Heard() => Volatile.Write(ref _lastHeard, _time.GetTimestamp());
 
-    private void StopKeepAlive() => _keepAlive?.Dispose();
-
-    private async Task PingQuietlyAsync()
+    // Called with the send gate held, after a frame is written: the ping wanted follows it, but
+    // never a close, after which nothing may be sent.
+    private void WritePingIfWanted(Opcode written)
     {
-        try
+        if (_pingWanted && written != Opcode.Close)
         {
-            await PingAsync();
-        }
-        catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or OperationCanceledException or IOException or InvalidOperationException)
-        {
-            // Gone, or closing: the reader finds out.
+            _pingWanted = false;
+            WriteFrame(Opcode.Ping, final: true, ReadOnlySpan<byte>.Empty);
         }
     }
 }

@@ -34,9 +34,6 @@ internal sealed partial class PipeWebSocket
         return SendFrameAsync(opcode, endOfMessage, buffer, cancellationToken);
     }
 
-    /// <summary>A ping of our own: the peer answers with a pong, which counts as hearing from it.</summary>
-    public ValueTask PingAsync() => SendControlAsync(Opcode.Ping, ReadOnlyMemory<byte>.Empty);
-
     private ValueTask SendControlAsync(Opcode opcode, ReadOnlyMemory<byte> payload) =>
         SendFrameAsync(opcode, final: true, payload, CancellationToken.None);
 
@@ -76,6 +73,7 @@ internal sealed partial class PipeWebSocket
         try
         {
             WriteFrame(opcode, final, payload.Span);
+            WritePingIfWanted(opcode);
             flushing = _output.FlushAsync(cancellationToken);
         }
         catch (Exception e)
@@ -99,6 +97,7 @@ internal sealed partial class PipeWebSocket
         try
         {
             WriteFrame(opcode, final, payload.Span);
+            WritePingIfWanted(opcode);
             if ((await _output.FlushAsync(cancellationToken)).IsCompleted)
             {
                 throw Gone();

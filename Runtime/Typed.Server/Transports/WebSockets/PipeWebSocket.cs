@@ -24,7 +24,7 @@ internal sealed partial class PipeWebSocket : WebSocket
 
     /// <param name="connection">The connection's pipes, past the opening handshake.</param>
     /// <param name="abortConnection">Ends the connection at once (its reads and writes fail).</param>
-    /// <param name="time">The clock of the keep-alive.</param>
+    /// <param name="time">The clock of <see cref="LastHeard"/>.</param>
     public PipeWebSocket(IDuplexPipe connection, Action abortConnection, TimeProvider time)
     {
         _input = connection.Input;
@@ -55,7 +55,6 @@ internal sealed partial class PipeWebSocket : WebSocket
             _state = WebSocketState.Aborted;
         }
 
-        StopKeepAlive();
         _abortConnection();
     }
 
@@ -86,15 +85,10 @@ internal sealed partial class PipeWebSocket : WebSocket
         }
 
         await SendCloseFrameAsync(closeStatus, statusDescription, cancellationToken);
-        if (State == WebSocketState.Closed)
-        {
-            StopKeepAlive();
-        }
     }
 
     public override void Dispose()
     {
-        StopKeepAlive();
         lock (_stateGate)
         {
             if (_state is WebSocketState.Closed or WebSocketState.Aborted)
