@@ -7,7 +7,7 @@ namespace Typed.LoadBenchmark.Clients;
 /// and any sign that it dropped (the transport closed, the session expired, the socket gave up)
 /// remembered.
 /// </summary>
-internal sealed class HeldSession : IAsyncDisposable
+internal sealed class HeldSession : IHeldSession
 {
     private readonly HeartbeatCounter _counter;
     private readonly TypedConnection _connection;
@@ -25,10 +25,8 @@ internal sealed class HeldSession : IAsyncDisposable
 
     public string Transport { get; }
 
-    /// <summary>Why the session could not be opened, if it could not.</summary>
     public Exception? Failure { get; private set; }
 
-    /// <summary>How many times it has dropped since it was opened.</summary>
     public int Drops => Volatile.Read(ref _drops);
 
     public bool Connected => Failure is null && _connection.Socket.Connected;
@@ -49,7 +47,6 @@ internal sealed class HeldSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether a message sent now comes back within <paramref name="patience"/>.</summary>
     public async Task<bool> EchoesAsync(string text, TimeSpan patience)
     {
         try

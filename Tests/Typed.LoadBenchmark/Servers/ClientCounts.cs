@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace Typed.LoadBenchmark.Servers;
 
-/// <summary>What our server says of its sessions: how many it holds, and how many have ended since it started.</summary>
+/// <summary>What a server says of its sessions (SignalR's: connections): how many it holds, and how many have ended since it started.</summary>
 public sealed record ClientCounts(int Held, long Ended)
 {
-    /// <summary>Where our server answers with its counts, as the text <c>HELD ENDED</c>.</summary>
+    /// <summary>Where our server and the SignalR one answer with their counts, as the text <c>HELD ENDED</c>.</summary>
     public const string Path = "/clients";
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Held} {Ended}");

@@ -1,13 +1,19 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Typed.Server;
+using Typed.Server.Transports;
 
 namespace Typed.LoadBenchmark.Servers;
 
 /// <summary>
-/// How closely our server watches its clients, for the stress run: every <see cref="Heartbeat"/> a
-/// WebSocket gets a heartbeat frame and a ping (a peer that leaves a ping unanswered for three
-/// intervals is dropped) and an idle poll is answered empty; a session with no downstream attached
-/// for <see cref="SessionTimeout"/> is over.
+/// How closely the servers watch their clients, for the stress run. Ours: every <see cref="Heartbeat"/>
+/// a WebSocket gets a heartbeat frame (and a ping when it has been silent; a peer silent for
+/// <see cref="PeerTimeout"/> is dropped) and an idle poll is answered empty; a session with no
+/// downstream attached for <see cref="SessionTimeout"/> is over. SignalR's, as alike as it goes: a
+/// keep-alive every <see cref="Heartbeat"/>, long polls held as long, a client that sends nothing
+/// for <see cref="PeerTimeout"/> dropped (its clients ping every <see cref="ClientKeepAlive"/>, as
+/// SignalR asks), a long-polling connection without a poll for <see cref="SessionTimeout"/> gone.
 /// </summary>
 public sealed record Liveness(TimeSpan Heartbeat, TimeSpan SessionTimeout)
 {
@@ -22,6 +28,22 @@ public sealed record Liveness(TimeSpan Heartbeat, TimeSpan SessionTimeout)
         [Option, var heartbeat, var timeout, .. var others] => (new Liveness(FromMilliseconds(heartbeat), FromMilliseconds(timeout)), others),
         _ => (null, arguments),
     };
+
+    /// <summary>How long our server lets a WebSocket peer send nothing, not even a pong, at this heartbeat.</summary>
+    public TimeSpan PeerTimeout => WebSocketLiveness.Thresholds(Heartbeat).GoneAfter;
+
+    /// <summary>How often SignalR's clients ping: half its server's client timeout, as SignalR advises.</summary>
+    public TimeSpan ClientKeepAlive => PeerTimeout / 2;
+
+    public void Apply(HubOptions options)
+    {
+        options.KeepAliveInterval = Heartbeat;
+        options.ClientTimeoutInterval = PeerTimeout;
+    }
+
+    public void Apply(HttpConnectionDispatcherOptions options) => options.LongPolling.PollTimeout = Heartbeat;
+
+    public void Apply(ConnectionOptions options) => options.DisconnectTimeout = SessionTimeout;
 
     public void Apply(SocketServerOptions options)
     {

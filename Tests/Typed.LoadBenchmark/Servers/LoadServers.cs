@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Typed.Server;
 
@@ -40,7 +41,13 @@ public static class LoadServers
 
                 break;
             case ServerKind.SignalR:
-                builder.Services.AddSignalR();
+                builder.Services.AddSignalR(options => liveness?.Apply(options));
+                builder.Services.AddSingleton<HubCounts>();
+                if (liveness is not null)
+                {
+                    builder.Services.Configure<ConnectionOptions>(liveness.Apply);
+                }
+
                 break;
         }
 
@@ -58,7 +65,8 @@ public static class LoadServers
                 });
                 break;
             case ServerKind.SignalR:
-                app.MapHub<LoadHub>("/hub");
+                app.MapHub<LoadHub>("/hub", options => liveness?.Apply(options));
+                app.MapGet(ClientCounts.Path, (HubCounts counts) => counts.ToString());
                 break;
             case ServerKind.Bare:
                 app.UseWebSockets();
@@ -70,6 +78,23 @@ public static class LoadServers
         Console.WriteLine("listening on " + app.Urls.First());
         await app.WaitForShutdownAsync();
     }
+}
+
+/// <summary>The hub's connections as our server counts its sessions: held now, and ended since it started.</summary>
+internal sealed class HubCounts
+{
+    private int _held;
+    private long _ended;
+
+    public void Connected() => Interlocked.Increment(ref _held);
+
+    public void Disconnected()
+    {
+        Interlocked.Decrement(ref _held);
+        Interlocked.Increment(ref _ended);
+    }
+
+    public override string ToString() => new ClientCounts(Volatile.Read(ref _held), Interlocked.Read(ref _ended)).ToString();
 }
 
 /// <summary>Our handler: made per event, with the client that sent it.</summary>
@@ -85,8 +110,20 @@ internal sealed class TypedLoadHandler(Typed.Server.Client client) : ILoadServer
 }
 
 /// <summary>The same work as a SignalR hub.</summary>
-internal sealed class LoadHub : Hub
+internal sealed class LoadHub(HubCounts counts) : Hub
 {
+    public override Task OnConnectedAsync()
+    {
+        counts.Connected();
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        counts.Disconnected();
+        return base.OnDisconnectedAsync(exception);
+    }
+
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "SignalR calls hub methods on the hub instance.")]
     public string Echo(string text) => text;
 
