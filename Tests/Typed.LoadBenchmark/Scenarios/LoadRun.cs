@@ -13,6 +13,29 @@ public static class LoadRun
     /// <summary>The scenario name that selects every size of the scaling table (<see cref="Scaling"/>).</summary>
     public const string ScalingScenarios = "scaling";
 
+    /// <summary>
+    /// The most connections open at once, all contestants' together: past it, on the machines
+    /// measured here, opening more fails with "too many open files in system" (each connection is
+    /// a file in this process and one in the server's).
+    /// </summary>
+    private const int MaxOpenConnections = 10_000;
+
+    /// <summary>
+    /// Runs a scenario of <paramref name="size"/> connections per contestant on as many
+    /// contestants at a time as <see cref="MaxOpenConnections"/> allows, in the given order: the
+    /// ratios between groups then compare turns of different moments, not of the same rounds.
+    /// </summary>
+    private static async Task<List<Measurement>> InGroups(IReadOnlyList<RunningServer> servers, int size, Func<IReadOnlyList<RunningServer>, Task<List<Measurement>>> run)
+    {
+        var results = new List<Measurement>();
+        foreach (var group in servers.Chunk(Math.Max(1, MaxOpenConnections / size)))
+        {
+            results.AddRange(await run(group));
+        }
+
+        return results;
+    }
+
     public static async Task<List<Measurement>> RunAsync(LoadSettings settings, IReadOnlyCollection<Contestant> contestants, Func<string, bool> includes, Action<string> progress)
     {
         var results = new List<Measurement>();
@@ -54,13 +77,13 @@ public static class LoadRun
             foreach (var size in settings.EchoSizes.Where(size => size != settings.EchoConnections))
             {
                 var scenario = Scaling.Echo(size);
-                await Add(scenario, () => RoundTrips.RunAsync(scenario, servers, Channel.WebSocket, settings, size, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false)), scaling: true);
+                await Add(scenario, () => InGroups(servers, size, group => RoundTrips.RunAsync(scenario, group, Channel.WebSocket, settings, size, c => c.EchoAsync(RoundTrips.Payload, onThreadPool: false))), scaling: true);
             }
 
             foreach (var size in settings.BroadcastSizes.Where(size => size != settings.BroadcastConnections))
             {
                 var scenario = Scaling.Broadcast(size);
-                await Add(scenario, () => Broadcast.RunAsync(scenario, broadcasting, settings, size, TimeSpan.FromSeconds(60)), scaling: true);
+                await Add(scenario, () => InGroups(broadcasting, size, group => Broadcast.RunAsync(scenario, group, settings, size, TimeSpan.FromSeconds(60))), scaling: true);
             }
 
             await Add("rooms", () => Rooms.RunAsync(full, settings, TimeSpan.FromSeconds(60), progress));
