@@ -42,34 +42,35 @@ internal sealed class TransportContext(Uri server, SocketOptions options, HttpCl
             address.Append('/').Append(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         }
 
-        var separator = '?';
-        void Parameter(string text)
-        {
-            address.Append(separator).Append(text);
-            separator = '&';
-        }
-
+        var query = false;
         if (sessionId is null && Options.AcknowledgedDelivery)
         {
-            Parameter("acks=1");
+            Parameter(address, ref query, "acks=1");
         }
 
         if (sessionId is not null && ack is { } n)
         {
-            Parameter("ack=" + n.ToString(CultureInfo.InvariantCulture));
+            Parameter(address, ref query, "ack=" + n.ToString(CultureInfo.InvariantCulture));
         }
 
         if (answerAtOnce)
         {
-            Parameter("wait=0");
+            Parameter(address, ref query, "wait=0");
         }
 
         if (webSocket && Options.FrameCodec is { } codec)
         {
-            Parameter("codec=" + Uri.EscapeDataString(codec.Name));
+            Parameter(address, ref query, "codec=" + Uri.EscapeDataString(codec.Name));
         }
 
         return new Uri(address.ToString());
+    }
+
+    // No closure: a poll builds one of these per round trip.
+    private static void Parameter(StringBuilder address, ref bool query, string text)
+    {
+        address.Append(query ? '&' : '?').Append(text);
+        query = true;
     }
 
     /// <summary>Where uploads go; the same address for every upload of a session, made once.</summary>

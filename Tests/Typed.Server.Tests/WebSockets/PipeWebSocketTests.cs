@@ -85,6 +85,28 @@ public sealed class PipeWebSocketTests : IDisposable
     }
 
     [Fact]
+    public async Task A_four_byte_character_split_over_three_fragments_is_read_whole()
+    {
+        var bytes = Encoding.UTF8.GetBytes("a𝄞b"); // 'a', four bytes, 'b'
+        await ClientSendsAsync([.. Frame(0x1, bytes[..2], final: false), .. Frame(0x0, bytes[2..4], final: false), .. Frame(0x0, bytes[4..])]);
+
+        Assert.Equal((WebSocketMessageType.Text, "a𝄞b"), await ReceiveMessageAsync(bufferSize: 4096));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xED, 0xA0 }, new byte[] { 0x80 })] // a surrogate, U+D800, begun in one fragment
+    [InlineData(new byte[] { 0xE0, 0x80 }, new byte[] { 0x80 })] // an overlong form of U+0000
+    [InlineData(new byte[] { 0xE2 }, new byte[] { 0x28, 0xA1 })] // a lead byte whose next byte is no continuation
+    public async Task A_character_split_between_fragments_that_cannot_be_utf8_is_closed_with_1007(byte[] first, byte[] second)
+    {
+        await ClientSendsAsync([.. Frame(0x1, first, final: false), .. Frame(0x0, second)]);
+
+        await Assert.ThrowsAsync<WebSocketException>(() => ReceiveMessageAsync(bufferSize: 4096));
+
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, await ServerCloseStatusAsync());
+    }
+
+    [Fact]
     public async Task A_text_message_ending_inside_a_character_is_closed_with_1007()
     {
         await ClientSendsAsync(Frame(0x1, [(byte)'a', 0xE2, 0x82]));

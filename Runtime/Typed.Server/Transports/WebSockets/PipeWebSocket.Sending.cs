@@ -72,9 +72,7 @@ internal sealed partial class PipeWebSocket
         ValueTask<FlushResult> flushing;
         try
         {
-            WriteFrame(opcode, final, payload.Span);
-            WritePingIfWanted(opcode);
-            flushing = _output.FlushAsync(cancellationToken);
+            flushing = WriteAndFlushAsync(opcode, final, payload.Span, cancellationToken);
         }
         catch (Exception e)
         {
@@ -96,9 +94,7 @@ internal sealed partial class PipeWebSocket
         await _sending.WaitAsync(cancellationToken);
         try
         {
-            WriteFrame(opcode, final, payload.Span);
-            WritePingIfWanted(opcode);
-            if ((await _output.FlushAsync(cancellationToken)).IsCompleted)
+            if ((await WriteAndFlushAsync(opcode, final, payload.Span, cancellationToken)).IsCompleted)
             {
                 throw Gone();
             }
@@ -131,6 +127,14 @@ internal sealed partial class PipeWebSocket
         {
             _sending.Release();
         }
+    }
+
+    // Called with the send gate held: the frame, a ping wanted after it, one flush for both.
+    private ValueTask<FlushResult> WriteAndFlushAsync(Opcode opcode, bool final, ReadOnlySpan<byte> payload, CancellationToken cancellationToken)
+    {
+        WriteFrame(opcode, final, payload);
+        WritePingIfWanted(opcode);
+        return _output.FlushAsync(cancellationToken);
     }
 
     // Called with the send gate held.

@@ -28,8 +28,10 @@ internal struct Utf8Stream
             piece[..take].CopyTo(character[_pendingCount..]);
             if (_pendingCount + take < needed)
             {
-                Keep(character[..(_pendingCount + take)]);
-                return !endOfMessage && IsPrefixValid(character[..(_pendingCount + take)]);
+                // Still unfinished: the piece ended inside the character too.
+                var begun = character[..(_pendingCount + take)];
+                Keep(begun);
+                return !endOfMessage && IsPrefixValid(begun);
             }
 
             if (!Utf8.IsValid(character[..needed]))
